@@ -1,0 +1,121 @@
+package io.github.camelzalo.component.zalo;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options every {@code zalo:} endpoint has. Set on the component, they are the defaults of all its endpoints;
+ * set on an endpoint URI, they win for that endpoint.
+ */
+@UriParams
+public class ZaloConfiguration implements Cloneable {
+
+    @UriParam(description = "The provider that carries the call. Defaults to caresoft for userStatus and send, and"
+                            + " to etelecom for sendImage.",
+              enums = "caresoft,etelecom")
+    private ZaloProviderType provider;
+
+    @UriParam(description = "The provider's API base URL. For CareSoft the tenant's URL, e.g."
+                            + " https://api.caresoft.vn/acme (required: there is no default); the component appends"
+                            + " /api/v1/zalo/user-status or /api/v1/zalo/send-message. For eTelecom the Shop API"
+                            + " URL https://api.etelecom.vn/v1/shop (the default) or the Partner API URL"
+                            + " .../v1/partner; the component appends .Zalo/OASendImage.")
+    private String baseUrl;
+
+    @UriParam(label = "security", secret = true,
+              description = "The provider API key (CareSoft API token, eTelecom api_key or shop_key), sent as a"
+                            + " Bearer token in the Authorization header. Prefer setting it once on the component.")
+    private String apiKey;
+
+    @UriParam(description = "The Zalo Official Account id used when the CamelZaloOaId header is absent.")
+    private String oaId;
+
+    @UriParam(label = "advanced", defaultValue = "10000",
+              description = "How long to wait for a connection to the provider, in milliseconds.")
+    private int connectTimeout = 10_000;
+
+    @UriParam(defaultValue = "30000",
+              description = "How long one call may take in all, from sending until the answer has been read, in"
+                            + " milliseconds. When it passes the exchange fails with a ZaloApiException of kind"
+                            + " TIMEOUT.")
+    private int requestTimeout = 30_000;
+
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Whether a failure whose outcome is unknown (a timeout or broken connection after the"
+                            + " request was sent, HTTP 500/502/504) counts as retryable for send and sendImage."
+                            + " Off by default: retrying such a failure can deliver the same message twice.")
+    private boolean retryUnknownOutcome;
+
+    public ZaloProviderType getProvider() {
+        return provider;
+    }
+
+    public void setProvider(ZaloProviderType provider) {
+        this.provider = provider;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getOaId() {
+        return oaId;
+    }
+
+    public void setOaId(String oaId) {
+        this.oaId = oaId;
+    }
+
+    public int getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(int connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public int getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(int requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public boolean isRetryUnknownOutcome() {
+        return retryUnknownOutcome;
+    }
+
+    public void setRetryUnknownOutcome(boolean retryUnknownOutcome) {
+        this.retryUnknownOutcome = retryUnknownOutcome;
+    }
+
+    public ZaloConfiguration copy() {
+        try {
+            return (ZaloConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ZaloConfiguration[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey="
+               + (apiKey == null ? "null" : "******") + ", oaId=" + oaId + ", connectTimeout=" + connectTimeout
+               + ", requestTimeout=" + requestTimeout + ", retryUnknownOutcome=" + retryUnknownOutcome + "]";
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.camelzalo.component.zalo;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The headers of the {@code zalo:} component. Only these {@code CamelZalo*} data headers are read; endpoint and
+ * connection settings (base URL, API key) can never be changed by a header.
+ */
+public final class ZaloConstants {
+
+    public static final String SCHEME = "zalo";
+
+    @Metadata(label = "producer", description = "The customer's Vietnamese mobile number, e.g. 0981234980,"
+                                                + " 84981234980 or +84 98 123 4980. For userStatus (else the String"
+                                                + " body) and for send by phone.",
+              javaType = "String")
+    public static final String PHONE_NO = "CamelZaloPhoneNo";
+
+    @Metadata(label = "producer", description = "The recipient's id: for send, the CareSoft contact id (instead of"
+                                                + " CamelZaloPhoneNo); for sendImage, the Zalo user id.",
+              javaType = "String")
+    public static final String USER_ID = "CamelZaloUserId";
+
+    @Metadata(label = "producer", description = "The Zalo Official Account id. Overrides the endpoint's oaId.",
+              javaType = "String")
+    public static final String OA_ID = "CamelZaloOaId";
+
+    @Metadata(label = "producer", description = "For send: the id of a Zalo script (template) configured in"
+                                                + " CareSoft. A positive integer.",
+              javaType = "Long")
+    public static final String SCRIPT_ID = "CamelZaloScriptId";
+
+    @Metadata(label = "producer", description = "For send with a script: the parameters substituted into the"
+                                                + " script, String keys to text, number or boolean values.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String TEMPLATE_PARAMS = "CamelZaloTemplateParams";
+
+    @Metadata(label = "producer", description = "For send: the message text, at most 1000 characters. When absent"
+                                                + " and no script id is given, the String body is the text.",
+              javaType = "String")
+    public static final String MESSAGE = "CamelZaloMessage";
+
+    @Metadata(label = "producer", description = "For sendImage: the http(s) URL of the image.", javaType = "String")
+    public static final String IMAGE_URL = "CamelZaloImageUrl";
+
+    @Metadata(label = "producer", description = "For sendImage: the id of an image uploaded to Zalo (instead of"
+                                                + " CamelZaloImageUrl).",
+              javaType = "String")
+    public static final String ATTACHMENT_ID = "CamelZaloAttachmentId";
+
+    @Metadata(label = "producer", description = "Set after sendImage: the id of the message Zalo created.",
+              javaType = "String")
+    public static final String MESSAGE_ID = "CamelZaloMessageId";
+
+    @Metadata(label = "producer", description = "Set after sendImage: which quota paid for the message: reply,"
+                                                + " sub_quota, purchase_quota or reward_quota.",
+              javaType = "String")
+    public static final String QUOTA_TYPE = "CamelZaloQuotaType";
+
+    @Metadata(label = "producer", description = "Set after sendImage: how many free sends that quota has left.",
+              javaType = "Long")
+    public static final String QUOTA_REMAIN = "CamelZaloQuotaRemain";
+
+    @Metadata(label = "producer", description = "Set after send: the provider's result code (ok).",
+              javaType = "String")
+    public static final String RESULT_CODE = "CamelZaloResultCode";
+
+    @Metadata(label = "producer", description = "Set after every call: the provider that handled it, caresoft or"
+                                                + " etelecom.",
+              javaType = "String")
+    public static final String PROVIDER = "CamelZaloProvider";
+
+    private ZaloConstants() {
+    }
+}

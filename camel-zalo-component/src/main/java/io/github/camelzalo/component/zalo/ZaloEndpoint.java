@@ -1,0 +1,141 @@
+package io.github.camelzalo.component.zalo;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import io.github.camelzalo.component.zalo.provider.ZaloProvider;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Check Zalo users and send Zalo messages through Vietnamese providers (CareSoft, eTelecom).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = ZaloConstants.SCHEME, title = "Zalo", syntax = "zalo:operation",
+             producerOnly = true, category = { Category.CHAT, Category.SOCIAL }, headersClass = ZaloConstants.class)
+public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(description = "The operation: userStatus, send or sendImage.", enums = "userStatus,send,sendImage")
+    @Metadata(required = true)
+    private ZaloOperation operation;
+
+    @UriParam
+    private ZaloConfiguration configuration;
+
+    private BoundOperation<?, ?> boundOperation;
+    private ZaloFailures failures;
+
+    public ZaloEndpoint(String uri, ZaloComponent component, ZaloOperation operation,
+                        ZaloConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public ZaloComponent getComponent() {
+        return (ZaloComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ZaloProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The zalo component only sends; it has no consumer");
+    }
+
+    /**
+     * Ties the operation to its provider and account. Fails, with a message that says what to set, when the
+     * provider does not offer the operation, or the base URL or API key is missing or malformed.
+     */
+    void bind() {
+        ZaloProviderType type = configuration.getProvider() != null ? configuration.getProvider()
+                : operation.defaultProvider();
+        configuration.setProvider(type);
+        ZaloProvider provider = type.adapter();
+        if (!provider.supports(operation)) {
+            throw new IllegalArgumentException("The operation " + operation + " is not offered by provider "
+                                               + provider.id() + "; it is offered by "
+                                               + ZaloProviderType.offering(operation));
+        }
+        String base = configuration.getBaseUrl() != null && !configuration.getBaseUrl().isBlank()
+                ? configuration.getBaseUrl().strip() : provider.defaultBaseUrl();
+        if (base == null) {
+            throw new IllegalArgumentException("A baseUrl is required for provider " + provider.id() + ": "
+                                               + provider.baseUrlHint() + ". Set " + provider.id()
+                                               + "BaseUrl on the component, or baseUrl on the endpoint");
+        }
+        String apiKey = configuration.getApiKey();
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("An apiKey is required for provider " + provider.id() + ". Set "
+                                               + provider.id() + "ApiKey on the component, or apiKey on the"
+                                               + " endpoint");
+        }
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        URI uri = toHttpUri(base + provider.codecs().get(operation).path(), provider);
+        this.boundOperation = new BoundOperation<>(operation, provider, uri, apiKey.strip(), configuration);
+        this.failures = new ZaloFailures(boundOperation, configuration.isRetryUnknownOutcome(), apiKey.strip());
+    }
+
+    private static URI toHttpUri(String text, ZaloProvider provider) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new URISyntaxException(text, "not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The baseUrl for provider " + provider.id()
+                                               + " must be an absolute http(s) URL: " + provider.baseUrlHint(), e);
+        }
+    }
+
+    BoundOperation<?, ?> getBoundOperation() {
+        return boundOperation;
+    }
+
+    ZaloFailures getFailures() {
+        return failures;
+    }
+
+    public ZaloOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * The operation: userStatus, send or sendImage.
+     */
+    public void setOperation(ZaloOperation operation) {
+        this.operation = operation;
+    }
+
+    public ZaloConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ZaloConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return boundOperation != null ? boundOperation.uri.toString() : null;
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelzalo.component.zalo;
+
+/**
+ * What went wrong in a {@link ZaloApiException}, in terms a route can branch on. Each kind says whether a retry
+ * can help ({@link #isTransient()}) and whether the provider may already have processed the request
+ * ({@link #mayHaveBeenProcessed()}): together they decide {@link ZaloApiException#isRetryable()}.
+ */
+public enum ZaloErrorKind {
+    /** The provider refused the request as invalid (CareSoft {@code errors}, Twirp {@code invalid_argument}). */
+    REJECTED(false, false),
+    /** The API key is missing, wrong or not allowed to do this. */
+    UNAUTHORIZED(false, false),
+    /** Too many requests: HTTP 429 or Twirp {@code resource_exhausted}. The request was not processed. */
+    RATE_LIMITED(true, false),
+    /** CareSoft locked the tenant out after too many consecutive 429 answers (HTTP 404, 15 minutes). */
+    LOCKED_OUT(true, false),
+    /** The provider said it is unavailable (HTTP 503, Twirp {@code unavailable}): not processed. */
+    UNAVAILABLE(true, false),
+    /** The provider failed while handling the request (HTTP 500, 502, 504, ...): the outcome is unknown. */
+    SERVER_ERROR(true, true),
+    /** A success status, but an answer that could not be understood: the request was probably processed. */
+    BAD_RESPONSE(true, true),
+    /** The answer was larger than {@code maxResponseSize} and was not read. */
+    RESPONSE_TOO_LARGE(false, true),
+    /** No connection could be made: the request was never sent. */
+    CONNECT_FAILED(true, false),
+    /** The TLS handshake failed: the certificate is not trusted or does not match the host name. */
+    TLS_FAILED(false, false),
+    /** No complete answer within {@code requestTimeout}. */
+    TIMEOUT(true, true),
+    /** The connection failed while the request or answer was in transit. */
+    IO_ERROR(true, true);
+
+    private final boolean transientFailure;
+    private final boolean mayHaveBeenProcessed;
+
+    ZaloErrorKind(boolean transientFailure, boolean mayHaveBeenProcessed) {
+        this.transientFailure = transientFailure;
+        this.mayHaveBeenProcessed = mayHaveBeenProcessed;
+    }
+
+    /** Whether the same request may succeed later. */
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    /** Whether the provider may have acted on the request although the call failed. */
+    public boolean mayHaveBeenProcessed() {
+        return mayHaveBeenProcessed;
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.camelzalo.component.zalo;
+
+/**
+ * Base of every exception the {@code zalo:} component puts on an exchange, so that a route can catch all of
+ * them with one {@code onException(ZaloException.class)}. Messages never carry an API key or an unmasked phone
+ * number.
+ */
+public abstract class ZaloException extends RuntimeException {
+
+    protected ZaloException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Whether sending the same exchange again is safe and may succeed: the provider surely did not process it,
+     * or the operation only reads. Camel's redelivery can use it via {@code onWhen(simple("${exception.retryable}"))}.
+     */
+    public abstract boolean isRetryable();
+}

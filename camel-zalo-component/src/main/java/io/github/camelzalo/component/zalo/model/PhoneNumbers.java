@@ -1,0 +1,65 @@
+package io.github.camelzalo.component.zalo.model;
+
+import java.util.regex.Pattern;
+
+import io.github.camelzalo.component.zalo.ZaloValidationException;
+
+/**
+ * Vietnamese mobile numbers as people write them: {@code 0981234980}, {@code 84981234980},
+ * {@code +84 98 123 4980}, with spaces, dots or dashes. Zalo accounts are registered to mobile numbers, so only
+ * mobile ranges (03x, 05x, 07x, 08x, 09x) are accepted.
+ */
+public final class PhoneNumbers {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()]");
+    private static final Pattern NATIONAL = Pattern.compile("0[35789]\\d{8}");
+
+    private PhoneNumbers() {
+    }
+
+    /**
+     * The national form {@code 0xxxxxxxxx} that CareSoft documents.
+     *
+     * @throws ZaloValidationException naming {@code field} when the text is not a Vietnamese mobile number
+     */
+    public static String toNational(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            throw new ZaloValidationException(field, "is required");
+        }
+        String compact = SEPARATORS.matcher(raw.strip()).replaceAll("");
+        String national;
+        if (compact.startsWith("+84")) {
+            national = "0" + compact.substring(3);
+        } else if (compact.startsWith("84") && compact.length() == 11) {
+            national = "0" + compact.substring(2);
+        } else {
+            national = compact;
+        }
+        if (!NATIONAL.matcher(national).matches()) {
+            throw new ZaloValidationException(field,
+                    "must be a Vietnamese mobile number such as 0981234980, 84981234980 or +84 98 123 4980, but was "
+                                                     + mask(raw));
+        }
+        return national;
+    }
+
+    /** The international form {@code 84xxxxxxxxx} of a national number. */
+    public static String toInternational(String national) {
+        return "84" + national.substring(1);
+    }
+
+    /**
+     * Masks a phone number the way the providers' documents do ({@code 098****980}): the first three and last
+     * three digits stay, every other digit becomes {@code *}. Text with fewer than seven digits is fully masked.
+     */
+    public static String mask(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.length() < 7) {
+            return "*".repeat(digits.length());
+        }
+        return digits.substring(0, 3) + "*".repeat(digits.length() - 6) + digits.substring(digits.length() - 3);
+    }
+}

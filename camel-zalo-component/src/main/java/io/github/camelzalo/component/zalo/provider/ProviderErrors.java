@@ -1,0 +1,77 @@
+package io.github.camelzalo.component.zalo.provider;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import io.github.camelzalo.component.zalo.ZaloErrorKind;
+import io.github.camelzalo.component.zalo.transport.HttpReply;
+
+/** What the providers' error answers share: the meaning of an HTTP status, Retry-After, a readable excerpt. */
+public final class ProviderErrors {
+
+    private static final int EXCERPT_LENGTH = 200;
+
+    private ProviderErrors() {
+    }
+
+    /** The kind of failure an HTTP status means when the body says nothing more precise. */
+    public static ZaloErrorKind kindOf(int status) {
+        if (status == 401 || status == 403) {
+            return ZaloErrorKind.UNAUTHORIZED;
+        }
+        if (status == 429) {
+            return ZaloErrorKind.RATE_LIMITED;
+        }
+        if (status == 503) {
+            return ZaloErrorKind.UNAVAILABLE;
+        }
+        if (status >= 500) {
+            return ZaloErrorKind.SERVER_ERROR;
+        }
+        if (status >= 400) {
+            return ZaloErrorKind.REJECTED;
+        }
+        return ZaloErrorKind.BAD_RESPONSE;
+    }
+
+    /** The {@code Retry-After} header in seconds or as an HTTP date, or {@code null}. */
+    public static Duration retryAfter(HttpReply reply) {
+        String value = reply.header("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** A failure for an answer whose body is not the provider's JSON (an HTML error page, an empty body). */
+    public static ProviderFailure unreadable(HttpReply reply) {
+        ZaloErrorKind kind = kindOf(reply.status());
+        return new ProviderFailure(kind, reply.status(), null, excerpt(reply),
+                kind == ZaloErrorKind.RATE_LIMITED || kind == ZaloErrorKind.UNAVAILABLE ? retryAfter(reply) : null);
+    }
+
+    /** The start of the body, on one line, for an exception message: {@code "(empty body)"} when there is none. */
+    public static String excerpt(HttpReply reply) {
+        if (reply.body().length == 0) {
+            return "(empty body)";
+        }
+        String text = reply.bodyAsString().replaceAll("\\p{Cntrl}+", " ").strip();
+        String contentType = reply.header("Content-Type");
+        String prefix = "Not the provider's JSON" + (contentType != null ? " (" + contentType + ")" : "") + ": ";
+        return prefix + (text.length() > EXCERPT_LENGTH ? text.substring(0, EXCERPT_LENGTH) + "..." : text);
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.camelzalo.component.zalo.provider;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.github.camelzalo.component.zalo.ZaloErrorKind;
+import io.github.camelzalo.component.zalo.transport.HttpReply;
+
+/**
+ * JSON as the providers write it: unknown fields ignored (providers add fields), flags as {@code true}/{@code 1}/
+ * {@code "1"}/{@code null}, numbers as strings, ids as numbers.
+ */
+public final class ProviderJson {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final DateTimeFormatter PROVIDER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private ProviderJson() {
+    }
+
+    public static byte[] write(Object wire) {
+        try {
+            return MAPPER.writeValueAsBytes(wire);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a request as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The body as a JSON object, or {@code null} when it is empty, not JSON, or not an object. */
+    public static JsonNode readObject(HttpReply reply) {
+        if (reply.body().length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(reply.body());
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Maps a JSON object onto a wire type, or fails with {@link ZaloErrorKind#BAD_RESPONSE}. */
+    public static <W> W convert(JsonNode node, Class<W> type, HttpReply reply) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new ProviderFailure(ZaloErrorKind.BAD_RESPONSE, reply.status(), null,
+                    "The answer is not the documented " + type.getSimpleName() + ": " + e.getOriginalMessage(), null);
+        }
+    }
+
+    public static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** A provider time {@code yyyy-MM-dd HH:mm:ss} (ISO with a {@code T} also accepted), or {@code null}. */
+    public static LocalDateTime time(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            return t.indexOf('T') > 0 ? LocalDateTime.parse(t) : LocalDateTime.parse(t, PROVIDER_TIME);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** {@code true}, {@code 1}, {@code "1"}, {@code "true"} are true; {@code false}, {@code 0}, {@code null}, absent are false. */
+    public static final class LenientBoolean extends StdDeserializer<Boolean> {
+        public LenientBoolean() {
+            super(Boolean.class);
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            switch (t) {
+                case VALUE_TRUE:
+                    return true;
+                case VALUE_FALSE:
+                    return false;
+                case VALUE_NUMBER_INT:
+                    return p.getLongValue() != 0;
+                case VALUE_NUMBER_FLOAT:
+                    return p.getDoubleValue() != 0;
+                case VALUE_STRING:
+                    String s = p.getText().strip();
+                    return s.equals("1") || s.equalsIgnoreCase("true");
+                default:
+                    p.skipChildren();
+                    return false;
+            }
+        }
+
+        @Override
+        public Boolean getNullValue(DeserializationContext ctxt) {
+            return false;
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return false;
+        }
+    }
+
+    /** A number, or a string holding one ({@code "10"}); anything else, including {@code ""}, is {@code null}. */
+    public static final class LenientLong extends StdDeserializer<Long> {
+        public LenientLong() {
+            super(Long.class);
+        }
+
+        @Override
+        public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                return p.getLongValue();
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                try {
+                    return Long.valueOf(p.getText().strip());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            p.skipChildren();
+            return null;
+        }
+    }
+}

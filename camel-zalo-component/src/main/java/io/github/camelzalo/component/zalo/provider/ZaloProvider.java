@@ -1,0 +1,31 @@
+package io.github.camelzalo.component.zalo.provider;
+
+import java.util.Map;
+
+import io.github.camelzalo.component.zalo.ZaloOperation;
+
+/**
+ * A provider adapter: the operations one provider offers, each as an {@link OperationCodec}, plus how the provider
+ * authenticates. Adding a provider means writing one of these and listing it in
+ * {@link io.github.camelzalo.component.zalo.ZaloProviderType}.
+ */
+public interface ZaloProvider {
+
+    /** The name used in the {@code provider} option, e.g. {@code caresoft}. */
+    String id();
+
+    /** The base URL to use when none is configured, or {@code null} when each account has its own. */
+    String defaultBaseUrl();
+
+    /** A sentence telling the user what a base URL for this provider looks like. */
+    String baseUrlHint();
+
+    Map<ZaloOperation, OperationCodec<?, ?>> codecs();
+
+    /** The headers that carry the API key. */
+    Map<String, String> authHeaders(String apiKey);
+
+    default boolean supports(ZaloOperation operation) {
+        return codecs().containsKey(operation);
+    }
+}

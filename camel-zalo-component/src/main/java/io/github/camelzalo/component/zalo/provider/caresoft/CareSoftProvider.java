@@ -1,0 +1,43 @@
+package io.github.camelzalo.component.zalo.provider.caresoft;
+
+import java.util.Map;
+
+import io.github.camelzalo.component.zalo.ZaloOperation;
+import io.github.camelzalo.component.zalo.provider.OperationCodec;
+import io.github.camelzalo.component.zalo.provider.ZaloProvider;
+
+/**
+ * CareSoft's Zalo API: user status and send message. Each CareSoft tenant has its own base URL,
+ * {@code https://api.caresoft.vn/<domain>}, and one static API token sent as a Bearer token.
+ */
+public final class CareSoftProvider implements ZaloProvider {
+
+    private static final Map<ZaloOperation, OperationCodec<?, ?>> CODECS = Map.of(
+            ZaloOperation.userStatus, new CareSoftUserStatusCodec(),
+            ZaloOperation.send, new CareSoftSendCodec());
+
+    @Override
+    public String id() {
+        return "caresoft";
+    }
+
+    @Override
+    public String defaultBaseUrl() {
+        return null;
+    }
+
+    @Override
+    public String baseUrlHint() {
+        return "your CareSoft tenant's API URL, e.g. https://api.caresoft.vn/<domain>";
+    }
+
+    @Override
+    public Map<ZaloOperation, OperationCodec<?, ?>> codecs() {
+        return CODECS;
+    }
+
+    @Override
+    public Map<String, String> authHeaders(String apiKey) {
+        return Map.of("Authorization", "Bearer " + apiKey);
+    }
+}

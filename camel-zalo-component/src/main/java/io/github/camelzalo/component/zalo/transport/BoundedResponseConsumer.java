@@ -1,0 +1,86 @@
+package io.github.camelzalo.component.zalo.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpResponse;
+
+/**
+ * Reads an answer into memory, but never more than {@code maxBytes}: a larger one (by its Content-Length, or as
+ * it streams in) fails with {@link TransportException.Failure#TOO_LARGE} and the connection is dropped.
+ */
+final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpReply> {
+
+    private final int maxBytes;
+    private int status;
+    private Map<String, String> headers;
+    private ByteArrayOutputStream buffer;
+
+    BoundedResponseConsumer(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void start(HttpResponse response, ContentType contentType) throws HttpException, IOException {
+        status = response.getCode();
+        headers = new HashMap<>();
+        for (Header h : response.getHeaders()) {
+            headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+        }
+        String length = headers.get("content-length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBytes) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException e) {
+                // a broken Content-Length is caught by the running count below
+            }
+        }
+        buffer = new ByteArrayOutputStream(256);
+    }
+
+    @Override
+    protected int capacityIncrement() {
+        return 16 * 1024;
+    }
+
+    @Override
+    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+        int n = src.remaining();
+        if (buffer.size() + (long) n > maxBytes) {
+            throw tooLarge();
+        }
+        if (src.hasArray()) {
+            buffer.write(src.array(), src.arrayOffset() + src.position(), n);
+            src.position(src.limit());
+        } else {
+            byte[] chunk = new byte[n];
+            src.get(chunk);
+            buffer.write(chunk);
+        }
+    }
+
+    @Override
+    protected HttpReply buildResult() {
+        return new HttpReply(status, headers, buffer == null ? new byte[0] : buffer.toByteArray());
+    }
+
+    @Override
+    public void releaseResources() {
+        buffer = null;
+    }
+
+    private TransportException tooLarge() {
+        return new TransportException(TransportException.Failure.TOO_LARGE, true,
+                "The answer is larger than maxResponseSize (" + maxBytes + " bytes)", null);
+    }
+}

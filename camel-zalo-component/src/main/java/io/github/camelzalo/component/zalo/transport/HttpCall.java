@@ -1,0 +1,23 @@
+package io.github.camelzalo.component.zalo.transport;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One JSON POST to send. The headers may hold credentials, so {@link #toString()} shows only their names.
+ *
+ * @param uri            where to send it
+ * @param headers        extra request headers, e.g. {@code Authorization}
+ * @param body           the JSON body
+ * @param connectTimeout how long to wait for a connection
+ * @param requestTimeout how long the whole call may take, from now until the answer has been read
+ */
+public record HttpCall(URI uri, Map<String, String> headers, byte[] body, Duration connectTimeout,
+        Duration requestTimeout) {
+
+    @Override
+    public String toString() {
+        return "HttpCall[POST " + uri + ", headers=" + headers.keySet() + ", body=" + body.length + " bytes]";
+    }
+}
