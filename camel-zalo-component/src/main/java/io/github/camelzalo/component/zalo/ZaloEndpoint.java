@@ -81,6 +81,12 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                                                + provider.id() + "ApiKey on the component, or apiKey on the"
                                                + " endpoint");
         }
+        String oaId = configuration.getOaId();
+        if (oaId != null && oaId.isBlank()) {
+            configuration.setOaId(null);
+        } else if (oaId != null && !oaId.strip().matches("\\d{1,32}")) {
+            throw new IllegalArgumentException("The oaId must be a numeric Zalo OA id, but was " + oaId);
+        }
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
