@@ -49,6 +49,20 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                             + " eTelecom.")
     private String etelecomApiKey;
 
+    @Metadata(label = "caresoft", defaultValue = "15",
+              description = "The most calls per second to one CareSoft account (base URL and API key), shared by"
+                            + " every endpoint of the JVM that uses it. CareSoft allows 15 per second and locks the"
+                            + " tenant out for 15 minutes after 20 answers 429 in a row. Calls are spaced evenly"
+                            + " and wait for their turn without holding a thread; after a 429 the rate slows down"
+                            + " by itself. 0 turns pacing off.")
+    private int caresoftRateLimit = 15;
+
+    @Metadata(label = "etelecom", defaultValue = "0",
+              description = "The most calls per second to one eTelecom account (base URL and API key), shared by"
+                            + " every endpoint of the JVM that uses it; see caresoftRateLimit. eTelecom documents no"
+                            + " limit, so 0 (off) is the default.")
+    private int etelecomRateLimit;
+
     @Metadata(label = "advanced", autowired = false,
               description = "An HttpClient 5 async client to use instead of the one the component creates. The"
                             + " component starts it if needed but never closes it.")
@@ -179,6 +193,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         super.doStop();
     }
 
+    /** The rate limit of {@code provider}'s accounts, calls per second, or 0 when it is off. */
+    int rateLimitOf(ZaloProviderType provider) {
+        return provider == ZaloProviderType.caresoft ? caresoftRateLimit : etelecomRateLimit;
+    }
+
     ZaloHttpTransport getTransport() {
         return transport;
     }
@@ -225,6 +244,22 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     public void setEtelecomApiKey(String etelecomApiKey) {
         this.etelecomApiKey = etelecomApiKey;
+    }
+
+    public int getCaresoftRateLimit() {
+        return caresoftRateLimit;
+    }
+
+    public void setCaresoftRateLimit(int caresoftRateLimit) {
+        this.caresoftRateLimit = caresoftRateLimit;
+    }
+
+    public int getEtelecomRateLimit() {
+        return etelecomRateLimit;
+    }
+
+    public void setEtelecomRateLimit(int etelecomRateLimit) {
+        this.etelecomRateLimit = etelecomRateLimit;
     }
 
     public CloseableHttpAsyncClient getHttpClient() {
