@@ -77,7 +77,7 @@ public final class AccountPacer implements RateLimitStats {
         long now = clock.getAsLong();
         if (schedule.rateLimited(permit, now, retryAfter)) {
             slowdowns++;
-            LOG.warn("Rate limited by {}: slowing down to {} calls/s, pausing {} ms", account,
+            LOG.warn("Rate limited by {}: slowing down to {} calls/s, next call in {} ms", account,
                     String.format("%.1f", schedule.rate(now)), (schedule.earliest(now) - now) / 1_000_000);
         }
     }

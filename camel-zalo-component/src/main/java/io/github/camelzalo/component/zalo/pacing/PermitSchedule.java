@@ -8,12 +8,12 @@ import java.time.Duration;
  * <p>
  * Three rules decide the earliest permit:
  * <ul>
- * <li><b>Even spacing</b> at the current rate, never a burst at the start of a second. A permit that had to wait
- * and was released a little late by the timer lets the next one catch up (by at most half a spacing), so timer
- * lateness does not add up to a lower rate.</li>
- * <li><b>A sliding window</b>: never more than {@code rate} permits within {@link #WINDOW_NANOS}. Providers count
- * per second; the window is 10 ms longer than a second, room for the jitter between a permit here and the
- * request being counted there.</li>
+ * <li><b>Even spacing</b>, never a burst at the start of a second: {@code rate} permits per
+ * {@link #SPACING_NANOS}, 1% slower than the limit. A permit released late by the timer lets the next ones catch
+ * up (each at least a quarter spacing after the one before), so timer lateness does not add up to a lower rate.</li>
+ * <li><b>A sliding window</b>: never more than {@code rate} permits within {@link #WINDOW_NANOS}, whatever the
+ * catching up. Providers count per second; the window is 5 ms longer, room for the jitter between a permit here
+ * and the request being counted there. The 1% between spacing and window is the slack to catch up in.</li>
  * <li><b>A pause</b> after a rate-limit answer: {@code Retry-After} when the provider sent it, else one second
  * (one provider window), doubling while 429s keep coming with no success in between.</li>
  * </ul>
@@ -23,7 +23,8 @@ import java.time.Duration;
  */
 final class PermitSchedule {
 
-    static final long WINDOW_NANOS = 1_010_000_000L;
+    static final long SPACING_NANOS = 1_010_000_000L;
+    static final long WINDOW_NANOS = 1_005_000_000L;
     static final long DEFAULT_BACKOFF_NANOS = 1_000_000_000L;
     static final long MAX_BACKOFF_NANOS = 60_000_000_000L;
     static final long RECOVERY_DOUBLING_NANOS = 30_000_000_000L;
@@ -98,10 +99,10 @@ final class PermitSchedule {
      * @param waited whether the permit had to wait for its slot; only then may the next one catch up on lateness
      */
     void grant(long now, boolean waited) {
-        long spacing = (long) (WINDOW_NANOS / rate(now));
+        long spacing = (long) (SPACING_NANOS / rate(now));
         if (waited) {
             long slot = latest(nextSlot, pausedUntil);
-            nextSlot = latest(slot + spacing, now + spacing / 2);
+            nextSlot = latest(slot + spacing, now + spacing / 4);
         } else {
             nextSlot = now + spacing;
         }
