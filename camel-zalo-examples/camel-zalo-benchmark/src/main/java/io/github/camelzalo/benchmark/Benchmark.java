@@ -1,0 +1,158 @@
+package io.github.camelzalo.benchmark;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark of docs/benchmark.md. Options (all optional):
+ * <pre>
+ *   --cases component,camel-http,floor   which overhead cases, in this order within each round
+ *   --callers 16,64                      concurrent callers
+ *   --reps 3                             rounds; each runs every case at every caller count, alternating
+ *   --requests 100000                    measured requests per run
+ *   --warmup 20000                       unmeasured requests per run, after the context starts
+ *   --stub-threads 1                     I/O threads of the stub server process
+ *   --no-overhead, --no-pacing           skip a part
+ * </pre>
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        List<OverheadCase> cases = Arrays.stream(options.getOrDefault("cases", "component,camel-http,floor").split(","))
+                .map(String::strip).map(OverheadCase::byLabel).toList();
+        int[] callers = Arrays.stream(options.getOrDefault("callers", "16,64").split(","))
+                .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+        int reps = Integer.parseInt(options.getOrDefault("reps", "3"));
+        int requests = Integer.parseInt(options.getOrDefault("requests", "100000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "20000"));
+        int stubThreads = Integer.parseInt(options.getOrDefault("stub-threads", "1"));
+
+        System.out.printf(Locale.ROOT, "camel-zalo benchmark: %d processors, Java %s, load average %.2f at start%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                ProcessMeter.loadAverage());
+        if (!options.containsKey("no-overhead")) {
+            overhead(cases, callers, reps, requests, warmup, stubThreads);
+        }
+        System.out.printf(Locale.ROOT, "load average %.2f at the end%n", ProcessMeter.loadAverage());
+    }
+
+    private static void overhead(List<OverheadCase> cases, int[] callers, int reps, int requests, int warmup,
+                                 int stubThreads) throws Exception {
+        Process stub = startStub(stubThreads);
+        try {
+            String base = "http://127.0.0.1:" + readPort(stub);
+            System.out.printf("%nOverhead: userStatus against a stub server on %s (a process of its own, %d I/O"
+                              + " thread%s)%n", base, stubThreads, stubThreads == 1 ? "" : "s");
+            System.out.println("warming up every case once (not reported)");
+            for (OverheadCase c : cases) {
+                LoadRun.run(c, base, callers[0], Math.max(requests / 2, 1000), warmup);
+            }
+            System.out.printf("%-4s %-8s %-11s %10s %12s %8s %12s %7s%n", "rep", "callers", "case", "req/s",
+                    "cpu us/req", "threads", "alloc B/req", "errors");
+            List<LoadRun.Result> results = new ArrayList<>();
+            for (int rep = 1; rep <= reps; rep++) {
+                for (int n : callers) {
+                    for (OverheadCase c : cases) {
+                        LoadRun.Result r = LoadRun.run(c, base, n, requests, warmup);
+                        results.add(r);
+                        System.out.printf(Locale.ROOT, "%-4d %-8d %-11s %10.0f %12.1f %8d %12.0f %7d%n", rep, n,
+                                c.label(), r.requestsPerSecond(), r.cpuMicrosPerRequest(), r.threads(),
+                                r.bytesPerRequest(), r.errors());
+                    }
+                }
+            }
+            summarize(results, cases, callers);
+        } finally {
+            stub.destroy();
+        }
+    }
+
+    private static void summarize(List<LoadRun.Result> results, List<OverheadCase> cases, int[] callers) {
+        System.out.printf("%nMedian of the repetitions (threads: most seen; errors: sum)%n");
+        System.out.printf("%-8s %-11s %10s %12s %8s %12s %7s %s%n", "callers", "case", "req/s", "cpu us/req",
+                "threads", "alloc B/req", "errors", "requests");
+        for (int n : callers) {
+            Map<OverheadCase, Double> rps = new LinkedHashMap<>();
+            for (OverheadCase c : cases) {
+                List<LoadRun.Result> of = results.stream().filter(r -> r.c() == c && r.callers() == n).toList();
+                double reqs = median(of, LoadRun.Result::requestsPerSecond);
+                rps.put(c, reqs);
+                System.out.printf(Locale.ROOT, "%-8d %-11s %10.0f %12.1f %8d %12.0f %7d %d%n", n, c.label(), reqs,
+                        median(of, LoadRun.Result::cpuMicrosPerRequest),
+                        of.stream().mapToInt(LoadRun.Result::threads).max().orElse(0),
+                        median(of, LoadRun.Result::bytesPerRequest),
+                        of.stream().mapToLong(LoadRun.Result::errors).sum(),
+                        of.stream().mapToLong(LoadRun.Result::requests).sum());
+            }
+            Double component = rps.get(OverheadCase.COMPONENT);
+            if (component != null) {
+                for (OverheadCase other : List.of(OverheadCase.CAMEL_HTTP, OverheadCase.FLOOR)) {
+                    if (rps.containsKey(other)) {
+                        System.out.printf(Locale.ROOT, "%-8d component/%-10s %.2fx%n", n, other.label(),
+                                component / rps.get(other));
+                    }
+                }
+            }
+        }
+    }
+
+    private static double median(List<LoadRun.Result> results, java.util.function.ToDoubleFunction<LoadRun.Result> f) {
+        double[] values = results.stream().mapToDouble(f).sorted().toArray();
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    /** The stub server in a JVM of its own, so that its CPU is not counted as the client's. */
+    static Process startStub(int ioThreads) throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        return new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC", "-cp",
+                System.getProperty("java.class.path"), StubServer.class.getName(), String.valueOf(ioThreads))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+
+    static int readPort(Process stub) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5).strip());
+            }
+        }
+        throw new IllegalStateException("The stub server did not start");
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            if (name.startsWith("no-")) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+        }
+        return options;
+    }
+
+}
