@@ -53,6 +53,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecomRateLimit": target.setEtelecomRateLimit(property(camelContext, int.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
+        case "iothreads":
+        case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -106,6 +108,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecomRateLimit": return int.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
+        case "iothreads":
+        case "ioThreads": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -160,6 +164,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecomRateLimit": return target.getEtelecomRateLimit();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
+        case "iothreads":
+        case "ioThreads": return target.getIoThreads();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -13,10 +12,13 @@ import io.github.camelzalo.component.zalo.transport.HttpClients;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorStatus;
@@ -77,6 +79,12 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
               description = "The largest answer accepted, in bytes. A larger one fails the exchange with a"
                             + " ZaloApiException of kind RESPONSE_TOO_LARGE and is not read into memory.")
     private int maxResponseSize = 1024 * 1024;
+
+    @Metadata(label = "advanced", defaultValue = "1",
+              description = "The I/O threads of the HTTP client the component creates. One thread carries tens of"
+                            + " thousands of calls per second; it only moves bytes, since answers are read and"
+                            + " routes continue on the worker pool.")
+    private int ioThreads = 1;
 
     @Metadata(label = "advanced",
               description = "The thread pool on which routes continue after a call. By default the component creates"
@@ -141,11 +149,18 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        // Camel's default profile bounds a pool's queue at 1,000 tasks and then rejects (the timer) or runs the task
+        // on the submitting thread (the workers: an I/O thread), or drops it once the pool shuts down. Here every
+        // exchange in flight has at most one deadline pending and one completion queued, so the exchanges bound
+        // the queues; the pools must neither refuse them nor run routes on I/O threads.
+        // (a scheduled pool takes -1 for no bound, a plain one would read it as no queue at all)
+        deadlines = executors.newScheduledThreadPool(this, "ZaloDeadline", profile("ZaloDeadline", 1, -1));
         if (httpClient != null) {
             activeClient = httpClient;
             createdClient = false;
         } else {
-            activeClient = HttpClients.create(maxConnections, sslContext());
+            activeClient = HttpClients.create(maxConnections, ioThreads, sslContext(), deadlines);
             createdClient = true;
         }
         if (activeClient.getStatus() == IOReactorStatus.INACTIVE) {
@@ -156,15 +171,21 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             createdWorkers = false;
         } else {
             int size = workerPoolSize > 0 ? workerPoolSize : Math.max(2, Runtime.getRuntime().availableProcessors());
-            workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "ZaloWorker", size);
+            workers = executors.newThreadPool(this, "ZaloWorker", profile("ZaloWorker", size, Integer.MAX_VALUE));
             createdWorkers = true;
         }
-        deadlines = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ZaloDeadline", 1);
-        if (deadlines instanceof ScheduledThreadPoolExecutor stpe) {
-            // most deadlines are cancelled long before they fire; do not keep them queued until then
-            stpe.setRemoveOnCancelPolicy(true);
-        }
         transport = new ZaloHttpTransport(activeClient, deadlines, maxResponseSize);
+    }
+
+    /** A fixed number of threads that never time out, a queue of {@code maxQueueSize}, rejection when full. */
+    private static ThreadPoolProfile profile(String name, int threads, int maxQueueSize) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(maxQueueSize);
+        profile.setAllowCoreThreadTimeOut(false);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
     }
 
     private SSLContext sslContext() throws Exception {
@@ -276,6 +297,14 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
     }
 
     public int getMaxResponseSize() {

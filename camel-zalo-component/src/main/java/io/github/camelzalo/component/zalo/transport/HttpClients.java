@@ -1,5 +1,8 @@
 package io.github.camelzalo.component.zalo.transport;
 
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import javax.net.ssl.SSLContext;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -10,6 +13,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 
 /** Builds the HttpClient 5 async client the component shares between all its endpoints. */
@@ -18,14 +22,21 @@ public final class HttpClients {
     private HttpClients() {
     }
 
+    /** How often expired and idle connections are closed. */
+    private static final long MAINTENANCE_SECONDS = 30;
+
     /**
      * A client for JSON APIs: HTTP/1.1, a bounded connection pool, no automatic retries (a retried POST could
      * send a customer the same message twice), no redirects (they could carry the API key elsewhere), no cookies.
      *
-     * @param sslContext the TLS context, or {@code null} for the JVM's default trust store; host names are
-     *                   always verified
+     * @param ioThreads   the I/O reactor's threads
+     * @param sslContext  the TLS context, or {@code null} for the JVM's default trust store; host names are
+     *                    always verified
+     * @param maintenance where to close expired and idle connections now and then: HttpClient's own evictor
+     *                    would cost a thread of its own
      */
-    public static CloseableHttpAsyncClient create(int maxConnections, SSLContext sslContext) {
+    public static CloseableHttpAsyncClient create(int maxConnections, int ioThreads, SSLContext sslContext,
+                                                  ScheduledExecutorService maintenance) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
         if (sslContext != null) {
             tls.setSslContext(sslContext);
@@ -42,14 +53,17 @@ public final class HttpClients {
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
                 .build();
+        maintenance.scheduleWithFixedDelay(() -> {
+            pool.closeExpired();
+            pool.closeIdle(TimeValue.ofMinutes(1));
+        }, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
         return HttpAsyncClients.custom()
                 .setConnectionManager(pool)
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .evictExpiredConnections()
-                .evictIdleConnections(TimeValue.ofMinutes(1))
                 .build();
     }
 }

@@ -1,0 +1,44 @@
+package io.github.camelzalo.component.zalo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * More calls in flight than connections, queued completions or pending deadlines that Camel's default thread pool
+ * profile allows (1,000): every one must complete normally, none be rejected.
+ */
+class ManyInFlightTest extends ZaloTestSupport {
+
+    @Test
+    void fifteenHundredCallsInFlightAllSucceed() throws Exception {
+        stub(CARESOFT_USER_STATUS, json(200, UserStatusTest.DOCUMENT_ANSWER).withFixedDelay(50));
+        AsyncProducer producer = context.getEndpoint("zalo:userStatus").createAsyncProducer();
+        producer.start();
+        int calls = 1_500;
+        CountDownLatch done = new CountDownLatch(calls);
+        List<Exchange> exchanges = new ArrayList<>();
+
+        for (int i = 0; i < calls; i++) {
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setBody("0981234980");
+            exchanges.add(exchange);
+            producer.process(exchange, sync -> done.countDown());
+        }
+
+        assertThat(done.await(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchanges).allSatisfy(e -> assertThat(e.getException()).isNull());
+        wireMock.verify(calls, postRequestedFor(urlEqualTo(CARESOFT_USER_STATUS)));
+        producer.stop();
+    }
+}
