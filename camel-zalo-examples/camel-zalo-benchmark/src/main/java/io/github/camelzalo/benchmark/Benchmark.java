@@ -20,6 +20,7 @@ import java.util.Map;
  *   --requests 100000                    measured requests per run
  *   --warmup 20000                       unmeasured requests per run, after the context starts
  *   --stub-threads 1                     I/O threads of the stub server process
+ *   --zalo ioThreads=2,workerPoolSize=1  further options of the zalo component (all cases but it unchanged)
  *   --no-overhead, --no-pacing           skip a part
  * </pre>
  */
@@ -38,10 +39,19 @@ public final class Benchmark {
         int requests = Integer.parseInt(options.getOrDefault("requests", "100000"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "20000"));
         int stubThreads = Integer.parseInt(options.getOrDefault("stub-threads", "1"));
+        for (String option : options.getOrDefault("zalo", "").split(",")) {
+            if (!option.isBlank()) {
+                String[] nameValue = option.split("=", 2);
+                OverheadCase.componentOptions.put(nameValue[0].strip(), nameValue[1].strip());
+            }
+        }
 
         System.out.printf(Locale.ROOT, "camel-zalo benchmark: %d processors, Java %s, load average %.2f at start%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 ProcessMeter.loadAverage());
+        if (!OverheadCase.componentOptions.isEmpty()) {
+            System.out.println("zalo component options: " + OverheadCase.componentOptions);
+        }
         if (!options.containsKey("no-overhead")) {
             overhead(cases, callers, reps, requests, warmup, stubThreads);
         }

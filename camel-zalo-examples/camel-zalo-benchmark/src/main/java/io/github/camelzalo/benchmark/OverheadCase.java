@@ -1,6 +1,7 @@
 package io.github.camelzalo.benchmark;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
@@ -33,6 +35,8 @@ enum OverheadCase {
             zalo.getConfiguration().setOaId(OA_ID);
             // the overhead of the component, not of waiting for permits: the other cases have no rate limit
             zalo.setCaresoftRateLimit(0);
+            // --zalo name=value,... sets further component options, e.g. to compare thread counts
+            PropertyBindingSupport.bindProperties(context, zalo, new HashMap<>(componentOptions));
             context.addComponent("zalo", zalo);
             context.addRoutes(new RouteBuilder() {
                 @Override
@@ -109,6 +113,7 @@ enum OverheadCase {
     };
 
     static final String API_KEY = "benchmark-key";
+    static final Map<String, Object> componentOptions = new HashMap<>();
     static final String OA_ID = "1600190000752846";
 
     private final String label;
