@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -33,9 +34,17 @@ public final class ProviderJson {
     private ProviderJson() {
     }
 
+    /** One writer per wire type, so that a write does not look its serializer up again. */
+    private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected ObjectWriter computeValue(Class<?> type) {
+            return MAPPER.writerFor(type);
+        }
+    };
+
     public static byte[] write(Object wire) {
         try {
-            return MAPPER.writeValueAsBytes(wire);
+            return WRITERS.get(wire.getClass()).writeValueAsBytes(wire);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a request as JSON: " + e.getOriginalMessage(), e);
         }
