@@ -93,8 +93,10 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     @Metadata(label = "advanced",
               description = "The size of the worker pool the component creates: the number of exchanges that can"
-                            + " continue their route after a call at the same time. Defaults to the number of"
-                            + " processors, at least 2. Put threads() after zalo: for slow downstream steps.")
+                            + " continue their route after a call at the same time. Defaults to half the number of"
+                            + " processors, at least 1: reading an answer takes microseconds, and fewer threads"
+                            + " than cores leave room for the callers and the I/O thread. Put threads() after"
+                            + " zalo: for slow downstream steps.")
     private int workerPoolSize;
 
     @Metadata(label = "security", description = "TLS settings (trust store, key store) for the connections to the"
@@ -170,7 +172,8 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             workers = workerPool;
             createdWorkers = false;
         } else {
-            int size = workerPoolSize > 0 ? workerPoolSize : Math.max(2, Runtime.getRuntime().availableProcessors());
+            int size = workerPoolSize > 0 ? workerPoolSize
+                    : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
             workers = executors.newThreadPool(this, "ZaloWorker", profile("ZaloWorker", size, Integer.MAX_VALUE));
             createdWorkers = true;
         }

@@ -2,6 +2,7 @@ package io.github.camelzalo.component.zalo;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 
 import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
@@ -90,8 +91,11 @@ public class ZaloProducer extends DefaultAsyncProducer {
         }
     }
 
-    /** One exchange's way to the provider and back: permit (when paced), send, answer, resend after a 429. */
-    private final class Trip<R, T> implements PermitCallback {
+    /**
+     * One exchange's way to the provider and back: permit (when paced), send, answer, resend after a 429. It is
+     * its own answer callback and worker task, so that a call allocates no lambdas on the way.
+     */
+    private final class Trip<R, T> implements PermitCallback, BiConsumer<HttpReply, Throwable>, Runnable {
 
         private final BoundOperation<R, T> bound;
         private final Exchange exchange;
@@ -101,6 +105,8 @@ public class ZaloProducer extends DefaultAsyncProducer {
         private final long started = System.nanoTime();
         private long permit;
         private int resends;
+        private HttpReply reply;
+        private Throwable error;
 
         Trip(BoundOperation<R, T> bound, Exchange exchange, HttpCall call, AsyncCallback callback,
              AccountPacer pacer) {
@@ -112,7 +118,20 @@ public class ZaloProducer extends DefaultAsyncProducer {
         }
 
         void send() {
-            transport.execute(call).whenComplete((reply, error) -> continueOnWorker(() -> answered(reply, error)));
+            transport.execute(call).whenComplete(this);
+        }
+
+        /** The answer, on an I/O thread: read it on a worker. */
+        @Override
+        public void accept(HttpReply reply, Throwable error) {
+            this.reply = reply;
+            this.error = error;
+            continueOnWorker(this);
+        }
+
+        @Override
+        public void run() {
+            answered(reply, error);
         }
 
         @Override
