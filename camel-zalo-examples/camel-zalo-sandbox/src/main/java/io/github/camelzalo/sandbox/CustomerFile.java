@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads customers from a CSV file (UTF-8, comma-separated, a header row, {@code "quoted, fields"} allowed, lines
@@ -49,7 +51,7 @@ import java.util.regex.Pattern;
  */
 public final class CustomerFile {
 
-    private static final System.Logger LOG = System.getLogger(CustomerFile.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerFile.class);
     private static final Pattern RELATIVE = Pattern.compile("-((?:\\d+[dhms])+)");
     private static final Pattern RELATIVE_PART = Pattern.compile("(\\d+)([dhms])");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -119,8 +121,7 @@ public final class CustomerFile {
     private static Customer row(List<String> fields, Map<String, Integer> columns, Instant now, String where) {
         String phone = value(fields, columns, "phone");
         if (PhoneNumbers.toNational(phone) == null) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: skipped, \"{1}\" is not a Vietnamese mobile number", where,
-                    phone);
+            LOG.warn("{}: skipped, \"{}\" is not a Vietnamese mobile number", where, phone);
             return null;
         }
         try {

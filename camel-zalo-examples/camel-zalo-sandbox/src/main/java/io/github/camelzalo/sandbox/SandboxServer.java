@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JDK HTTP server on 127.0.0.1, with a fixed pool of worker threads, routing each request by its path:
@@ -28,7 +30,7 @@ final class SandboxServer {
         }
     }
 
-    private static final System.Logger LOG = System.getLogger(SandboxServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -76,7 +78,7 @@ final class SandboxServer {
                 caresoft.handle(exchange, tenant, slash < 0 ? "" : path.substring(slash));
             }
         } catch (Exception | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "The sandbox failed to answer " + exchange.getRequestMethod() + " "
+            LOG.error("The sandbox failed to answer " + exchange.getRequestMethod() + " "
                                                + exchange.getRequestURI(), e);
             try {
                 ObjectNode o = SandboxJson.object();

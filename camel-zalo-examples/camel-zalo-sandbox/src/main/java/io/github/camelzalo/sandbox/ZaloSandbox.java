@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local stand-in for the Zalo APIs of CareSoft and eTelecom: an HTTP server on 127.0.0.1 that speaks their wire
@@ -48,7 +50,7 @@ public final class ZaloSandbox implements AutoCloseable {
     public static final String DEFAULT_OA_ID = "1600190000752846";
     public static final String DEFAULT_SHOP_ID = "1100000000000001";
 
-    private static final System.Logger LOG = System.getLogger(ZaloSandbox.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ZaloSandbox.class);
 
     private final Builder config;
     private final SandboxClock clock;
@@ -110,8 +112,7 @@ public final class ZaloSandbox implements AutoCloseable {
             throw new UncheckedIOException("Cannot start the Zalo sandbox on 127.0.0.1:" + config.port, e);
         }
         server.start();
-        LOG.log(System.Logger.Level.INFO, "Zalo sandbox listening on {0} with {1} customers", baseUrl(),
-                directory.size());
+        LOG.info("Zalo sandbox listening on {} with {} customers", baseUrl(), directory.size());
         return this;
     }
 
