@@ -150,7 +150,7 @@ public final class ZaloSandbox implements AutoCloseable {
         return baseUrl() + "/" + tenant;
     }
 
-    /** The CareSoft base URL of the first tenant configured (or of {@value #DEFAULT_TENANT} when none was). */
+    /** The CareSoft base URL of the first tenant configured (or of {@value ZaloSandbox#DEFAULT_TENANT} when none was). */
     public String caresoftBaseUrl() {
         return caresoftBaseUrl(tenants.keySet().iterator().next());
     }
@@ -349,8 +349,8 @@ public final class ZaloSandbox implements AutoCloseable {
 
         /**
          * A CareSoft account: served under {@code /<name>/api/v1/zalo/…}, accepting {@code Bearer <apiKey>}, with its
-         * own rate limit. Repeatable. Without any, the sandbox has tenant {@value #DEFAULT_TENANT} with key
-         * {@value #DEFAULT_CARESOFT_KEY}.
+         * own rate limit. Repeatable. Without any, the sandbox has tenant {@value ZaloSandbox#DEFAULT_TENANT} with key
+         * {@value ZaloSandbox#DEFAULT_CARESOFT_KEY}.
          */
         public Builder caresoftTenant(String name, String apiKey) {
             if (name == null || !name.matches("[A-Za-z0-9_\\-]+") || name.equals("sandbox") || name.equals("v1")) {
@@ -361,19 +361,19 @@ public final class ZaloSandbox implements AutoCloseable {
             return this;
         }
 
-        /** eTelecom's api key / shop key (default {@value #DEFAULT_ETELECOM_KEY}). */
+        /** eTelecom's api key / shop key (default {@value ZaloSandbox#DEFAULT_ETELECOM_KEY}). */
         public Builder etelecomApiKey(String apiKey) {
             this.etelecomApiKey = requireKey(apiKey);
             return this;
         }
 
-        /** The {@code shop_id} eTelecom answers carry (default {@value #DEFAULT_SHOP_ID}). */
+        /** The {@code shop_id} eTelecom answers carry (default {@value ZaloSandbox#DEFAULT_SHOP_ID}). */
         public Builder etelecomShopId(String shopId) {
             this.shopId = Objects.requireNonNull(shopId);
             return this;
         }
 
-        /** The OA's id (default {@value #DEFAULT_OA_ID}); requests naming another OA are refused. */
+        /** The OA's id (default {@value ZaloSandbox#DEFAULT_OA_ID}); requests naming another OA are refused. */
         public Builder oaId(String oaId) {
             if (oaId == null || !oaId.matches("\\d{1,32}")) {
                 throw new IllegalArgumentException("The OA id must be numeric: " + oaId);
