@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@code phone} (required): {@code 0…}, {@code 84…} or {@code +84…}. A row whose phone is not a Vietnamese
  * mobile number is skipped with a warning, so a demo's input file may hold deliberately bad rows.</li>
- * <li>{@code contact_id} (required): the CareSoft contact id, digits.</li>
+ * <li>{@code contact_id}: the CareSoft contact id, digits. A row without one is skipped with a warning: a customer
+ * CareSoft does not know, whom a demo can still try to reach.</li>
  * <li>{@code zalo_id}: the Zalo user id; empty when the number has no Zalo account the OA can see.</li>
  * <li>{@code name}, {@code follows} ({@code true/false/1/0/yes/no}, empty is false).</li>
  * <li>{@code last_interaction}: the user's last message to the OA. Empty or {@code never}: none. Relative to the
@@ -122,6 +123,10 @@ public final class CustomerFile {
         String phone = value(fields, columns, "phone");
         if (PhoneNumbers.toNational(phone) == null) {
             LOG.warn("{}: skipped, \"{}\" is not a Vietnamese mobile number", where, phone);
+            return null;
+        }
+        if (value(fields, columns, "contact_id").isBlank()) {
+            LOG.warn("{}: skipped, no contact_id: CareSoft does not know this customer", where);
             return null;
         }
         try {
