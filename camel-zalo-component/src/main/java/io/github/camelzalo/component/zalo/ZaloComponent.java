@@ -222,6 +222,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         return provider == ZaloProviderType.caresoft ? caresoftRateLimit : etelecomRateLimit;
     }
 
+    /** The client in use while started, whether created here or handed in; {@code null} when stopped. */
+    CloseableHttpAsyncClient getActiveClient() {
+        return activeClient;
+    }
+
     ZaloHttpTransport getTransport() {
         return transport;
     }

@@ -30,20 +30,10 @@ public class ZaloProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(ZaloProducer.class);
 
     private final ZaloEndpoint endpoint;
-    private ZaloHttpTransport transport;
-    private Executor workers;
 
     public ZaloProducer(ZaloEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        ZaloComponent component = endpoint.getComponent();
-        transport = component.getTransport();
-        workers = component.getWorkers();
     }
 
     @Override
@@ -65,8 +55,16 @@ public class ZaloProducer extends DefaultAsyncProducer {
         if (LOG.isDebugEnabled()) {
             LOG.debug("zalo:{} via {}: sending {}", bound.operation, bound.provider.id(), request);
         }
+        // looked up per call, so a restarted component's new client is used by producers that were not restarted
+        ZaloComponent component = endpoint.getComponent();
+        ZaloHttpTransport transport = component.getTransport();
+        if (transport == null) {
+            exchange.setException(new IllegalStateException("The zalo component is not started"));
+            callback.done(true);
+            return true;
+        }
         AccountPacer pacer = endpoint.getPacer();
-        Trip<R, T> trip = new Trip<>(bound, exchange, call, callback, pacer);
+        Trip<R, T> trip = new Trip<>(bound, exchange, call, callback, transport, component.getWorkers(), pacer);
         if (pacer != null) {
             pacer.acquire(endpoint, trip);
             return false;
@@ -82,14 +80,6 @@ public class ZaloProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private void continueOnWorker(Runnable task) {
-        try {
-            workers.execute(task);
-        } catch (RejectedExecutionException e) {
-            // the pool is shutting down: finish here rather than lose the exchange
-            task.run();
-        }
-    }
 
     /**
      * One exchange's way to the provider and back: permit (when paced), send, answer, resend after a 429. It is
@@ -101,6 +91,8 @@ public class ZaloProducer extends DefaultAsyncProducer {
         private final Exchange exchange;
         private final HttpCall call;
         private final AsyncCallback callback;
+        private final ZaloHttpTransport transport;
+        private final Executor workers;
         private final AccountPacer pacer;
         private final long started = System.nanoTime();
         private long permit;
@@ -109,11 +101,13 @@ public class ZaloProducer extends DefaultAsyncProducer {
         private Throwable error;
 
         Trip(BoundOperation<R, T> bound, Exchange exchange, HttpCall call, AsyncCallback callback,
-             AccountPacer pacer) {
+             ZaloHttpTransport transport, Executor workers, AccountPacer pacer) {
             this.bound = bound;
             this.exchange = exchange;
             this.call = call;
             this.callback = callback;
+            this.transport = transport;
+            this.workers = workers;
             this.pacer = pacer;
         }
 
@@ -195,6 +189,15 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 pacer.acquire(endpoint, this);
             }
             return resend;
+        }
+
+        private void continueOnWorker(Runnable task) {
+            try {
+                workers.execute(task);
+            } catch (RejectedExecutionException e) {
+                // the pool is shutting down: finish here rather than lose the exchange
+                task.run();
+            }
         }
 
         private void finish(Throwable failure) {

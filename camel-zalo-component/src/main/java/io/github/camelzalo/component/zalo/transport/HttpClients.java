@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
@@ -22,18 +23,25 @@ public final class HttpClients {
     private HttpClients() {
     }
 
-    /** How often expired and idle connections are closed. */
+    /** How often expired and idle connections are closed, and after how long idle. */
     private static final long MAINTENANCE_SECONDS = 30;
+    private static final TimeValue IDLE = TimeValue.ofMinutes(1);
+
+    /** A client of its own, e.g. to hand to several components: one I/O thread, HttpClient's own evictor. */
+    public static CloseableHttpAsyncClient create(int maxConnections, SSLContext sslContext) {
+        return create(maxConnections, 1, sslContext, null);
+    }
 
     /**
      * A client for JSON APIs: HTTP/1.1, a bounded connection pool, no automatic retries (a retried POST could
-     * send a customer the same message twice), no redirects (they could carry the API key elsewhere), no cookies.
+     * send a customer the same message twice), no redirects (they could carry the API key elsewhere), no cookies,
+     * and no wire logging (it would print secrets).
      *
      * @param ioThreads   the I/O reactor's threads
      * @param sslContext  the TLS context, or {@code null} for the JVM's default trust store; host names are
      *                    always verified
-     * @param maintenance where to close expired and idle connections now and then: HttpClient's own evictor
-     *                    would cost a thread of its own
+     * @param maintenance where to close expired and idle connections now and then, or {@code null} to leave it
+     *                    to HttpClient's own evictor, which costs a thread of its own
      */
     public static CloseableHttpAsyncClient create(int maxConnections, int ioThreads, SSLContext sslContext,
                                                   ScheduledExecutorService maintenance) {
@@ -53,17 +61,25 @@ public final class HttpClients {
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
                 .build();
-        maintenance.scheduleWithFixedDelay(() -> {
-            pool.closeExpired();
-            pool.closeIdle(TimeValue.ofMinutes(1));
-        }, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
-        return HttpAsyncClients.custom()
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom();
+        if (maintenance != null) {
+            maintenance.scheduleWithFixedDelay(() -> {
+                pool.closeExpired();
+                pool.closeIdle(IDLE);
+            }, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
+        } else {
+            builder.evictExpiredConnections().evictIdleConnections(IDLE);
+        }
+        return builder
                 .setConnectionManager(pool)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the API key and
+                // the customers' phone numbers byte for byte: this client never decorates its sessions with it
+                .setIoSessionDecorator(session -> session)
                 .build();
     }
 }
