@@ -21,6 +21,7 @@ import java.util.Map;
  *   --warmup 20000                       unmeasured requests per run, after the context starts
  *   --stub-threads 1                     I/O threads of the stub server process
  *   --zalo ioThreads=2,workerPoolSize=1  further options of the zalo component (all cases but it unchanged)
+ *   --pacing-calls 3000                  calls of each pacing run
  *   --no-overhead, --no-pacing           skip a part
  * </pre>
  */
@@ -55,6 +56,9 @@ public final class Benchmark {
         if (!options.containsKey("no-overhead")) {
             overhead(cases, callers, reps, requests, warmup, stubThreads);
         }
+        if (!options.containsKey("no-pacing")) {
+            pacing(Integer.parseInt(options.getOrDefault("pacing-calls", "3000")));
+        }
         System.out.printf(Locale.ROOT, "load average %.2f at the end%n", ProcessMeter.loadAverage());
     }
 
@@ -86,6 +90,40 @@ public final class Benchmark {
             summarize(results, cases, callers);
         } finally {
             stub.destroy();
+        }
+    }
+
+    /**
+     * The sandbox enforces CareSoft's limit at 300/s (15/s in production, 20x for a run of seconds) and its lock-out
+     * after 20 consecutive 429s. The component is set once to the right limit, once to a wrong one.
+     */
+    private static void pacing(int calls) throws Exception {
+        int sandboxLimit = 300;
+        int lockoutAfter = 20;
+        System.out.printf(Locale.ROOT, "%nPacing: %,d zalo:send handed to the route at once, against the sandbox"
+                                       + " (CareSoft rate limit %d/s, lock-out after %d consecutive 429s)%n",
+                calls, sandboxLimit, lockoutAfter);
+        System.out.printf("%-16s %9s %9s %8s %10s %9s %8s %6s %13s %s%n", "component limit", "elapsed", "vs ideal",
+                "failed", "429s seen", "absorbed", "lockouts", "slow", "rate at end", "component threads");
+        double ideal = (double) calls / sandboxLimit;
+        // a first, unreported second of sends loads and compiles the code, as the overhead part's warm-up does
+        PacingRun.run(sandboxLimit, lockoutAfter, sandboxLimit, sandboxLimit);
+        for (int limit : new int[] { sandboxLimit, 1000 }) {
+            PacingRun.Result r = PacingRun.run(sandboxLimit, lockoutAfter, limit, calls);
+            System.out.printf(Locale.ROOT, "%-16s %8.2fs %+8.1f%% %8d %10d %9d %8d %6d %11.0f/s %d%n", limit + "/s",
+                    r.seconds(), (r.seconds() / ideal - 1) * 100, r.failed(), r.sandbox().rateLimited(),
+                    r.resends(), r.sandbox().lockouts(), r.slowdowns(), r.rateAtEnd(), r.threadsAdded());
+            if (limit == sandboxLimit) {
+                boolean pass = Math.abs(r.seconds() / ideal - 1) <= 0.03 && r.sandbox().rateLimited() == 0
+                               && r.failed() == 0;
+                System.out.printf(Locale.ROOT, "  limit right: %s (target: within 3%% of %.0f s, zero 429s, none"
+                                               + " failed)%n", pass ? "PASS" : "FAIL", ideal);
+            } else {
+                boolean pass = r.sandbox().lockouts() == 0 && r.failed() == 0;
+                System.out.printf(Locale.ROOT, "  limit %.1fx too high: %s (target: completes, no lock-out); %d 429s"
+                                               + " absorbed by resending%n", (double) limit / sandboxLimit,
+                        pass ? "PASS" : "FAIL", r.resends());
+            }
         }
     }
 

@@ -9,25 +9,32 @@ import java.time.Duration;
  * Three rules decide the earliest permit:
  * <ul>
  * <li><b>Even spacing</b>, never a burst at the start of a second: {@code rate} permits per
- * {@link #SPACING_NANOS}, 1% slower than the limit. A permit released late by the timer lets the next ones catch
- * up (each at least a quarter spacing after the one before), so timer lateness does not add up to a lower rate.</li>
+ * {@link #SPACING_NANOS}, 1.5% slower than the limit. A provider that counts in windows opened by a request (as
+ * CareSoft's Laravel throttle does) would refuse the limit's next request if that opening request reached it late;
+ * the 1.5% absorbs up to 15 ms of such delay. A permit released late by the timer lets the next ones catch up
+ * (each at least a quarter spacing after the one before), so timer lateness does not add up to a lower rate.</li>
  * <li><b>A sliding window</b>: never more than {@code rate} permits within {@link #WINDOW_NANOS}, whatever the
- * catching up. Providers count per second; the window is 5 ms longer, room for the jitter between a permit here
- * and the request being counted there. The 1% between spacing and window is the slack to catch up in.</li>
+ * catching up. The window is 5 ms longer than the providers' second; the 1% between it and the spacing is the
+ * slack to catch up in.</li>
  * <li><b>A pause</b> after a rate-limit answer: {@code Retry-After} when the provider sent it, else one second
  * (one provider window), doubling while 429s keep coming with no success in between.</li>
  * </ul>
- * After a 429 the rate also halves (at most once per slowdown: answers to requests sent before it carry no news),
- * then recovers slowly, doubling every {@link #RECOVERY_DOUBLING_NANOS}, up to the configured rate. A limit set
- * too high therefore settles below the provider's real limit after a few 429s instead of running into a lock-out.
+ * After a 429 the rate also drops to 90% of what the provider let through in the window that refused the call
+ * (the permits granted in the {@link #WINDOW_NANOS} before it), but by half at most: a limit set far too high
+ * settles just below the provider's real limit after one or two 429s; a stray 429 costs 10%; and a 429 after
+ * sparse calls (someone else used up the account's limit) does not stop the pace altogether. A slowdown happens at most once per 429 episode: answers to requests sent before
+ * it carry no news. The rate then recovers slowly, doubling every {@link #RECOVERY_DOUBLING_NANOS}, up to the
+ * configured rate, so it comes back to the provider's limit only now and then.
  */
 final class PermitSchedule {
 
-    static final long SPACING_NANOS = 1_010_000_000L;
+    static final long SPACING_NANOS = 1_015_000_000L;
     static final long WINDOW_NANOS = 1_005_000_000L;
     static final long DEFAULT_BACKOFF_NANOS = 1_000_000_000L;
     static final long MAX_BACKOFF_NANOS = 60_000_000_000L;
-    static final long RECOVERY_DOUBLING_NANOS = 30_000_000_000L;
+    static final long RECOVERY_DOUBLING_NANOS = 60_000_000_000L;
+    /** What a slowdown keeps of the rate the provider let through. */
+    static final double SLOWDOWN = 0.9;
     /** The lowest rate a slowdown goes to: one permit every two seconds. */
     static final double MIN_RATE = 0.5;
     /** The window rule remembers this many permits at most; above this rate only spacing applies. */
@@ -129,12 +136,31 @@ final class PermitSchedule {
         slowdownsInARow++;
         long backoff = asked >= 0 ? asked
                 : Math.min(MAX_BACKOFF_NANOS, DEFAULT_BACKOFF_NANOS << Math.min(slowdownsInARow - 1, 6));
-        rate = Math.max(Math.min(MIN_RATE, ceiling), rate(now) / 2);
+        double current = rate(now);
+        // what the provider let through says most when the calls came at full pace; sparse calls say little
+        double letThrough = Math.max(grantedWithinWindowBefore(grantedAt), current / 2);
+        rate = Math.max(Math.min(MIN_RATE, ceiling), SLOWDOWN * Math.min(current, letThrough));
         resumeRate = rate;
         slowedDown = true;
         lastSlowdownAt = now;
         pauseUntil(now + backoff);
         return true;
+    }
+
+    /** The permits granted in the window that ends with {@code grantedAt}, that one included. */
+    private int grantedWithinWindowBefore(long grantedAt) {
+        int count = 0;
+        for (int i = 0; i < recentCount; i++) {
+            long t = recent[Math.floorMod(newest - i, recent.length)];
+            if (t - grantedAt > 0) {
+                continue;
+            }
+            if (grantedAt - t >= WINDOW_NANOS) {
+                break;
+            }
+            count++;
+        }
+        return count;
     }
 
     /** Takes in any other answer to the request granted at {@code grantedAt}: the overload, if any, is over. */

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The pacing arithmetic on a make-believe clock: exact, and independent of how loaded the machine is. */
 class PermitScheduleTest {
@@ -52,15 +53,48 @@ class PermitScheduleTest {
     }
 
     @Test
-    void aRateLimitAnswerHalvesTheRateAndPausesOneSecond() {
+    void aRateLimitAnswerDropsTo90PercentOfWhatTheProviderLetThroughAndPausesOneSecond() {
         PermitSchedule s = new PermitSchedule(100, T0);
-        s.grant(T0, false);
-        long now = T0 + 50 * MS;
+        long now = grantAtFullPace(s, T0, 150);
+        long refused = now - MS;
 
-        assertThat(s.rateLimited(T0, now, null)).isTrue();
+        assertThat(s.rateLimited(refused, now, null)).isTrue();
 
-        assertThat(s.rate(now)).isEqualTo(50);
+        assertThat(s.rate(now)).as("90% of the 100 let through in the last window").isCloseTo(90, within(1.0));
         assertThat(s.earliest(now)).isEqualTo(now + SECOND);
+    }
+
+    @Test
+    void aLimitSetFarTooHighSettlesBelowTheProvidersInTwoSlowdowns() {
+        PermitSchedule s = new PermitSchedule(1000, T0);
+        // the provider lets 300 through per second; the 301st call of the window is refused
+        long now = grantAtFullPace(s, T0, 301);
+        s.rateLimited(now, now + MS, null);
+        assertThat(s.rate(now + MS)).as("by half at most").isEqualTo(450);
+
+        now = grantAtFullPace(s, s.earliest(now + MS), 301);
+        s.rateLimited(now, now + MS, null);
+        assertThat(s.rate(now + MS)).isCloseTo(0.9 * 300, within(3.0));
+    }
+
+    @Test
+    void aRateLimitAnswerAfterSparseCallsHalvesTheRateAtMost() {
+        PermitSchedule s = new PermitSchedule(15, T0);
+        s.grant(T0, false);
+
+        s.rateLimited(T0, T0 + MS, null);
+
+        assertThat(s.rate(T0 + MS)).isEqualTo(0.9 * 7.5);
+    }
+
+    /** Grants {@code count} permits, each as early as allowed, and returns the time of the last. */
+    private static long grantAtFullPace(PermitSchedule s, long from, int count) {
+        long now = from;
+        for (int i = 0; i < count; i++) {
+            now = s.earliest(now);
+            s.grant(now, i > 0);
+        }
+        return now;
     }
 
     @Test
@@ -70,10 +104,11 @@ class PermitScheduleTest {
         s.grant(T0 + 10 * MS, true);
         long now = T0 + 20 * MS;
         s.rateLimited(T0, now, null);
+        double slowed = s.rate(now);
 
         assertThat(s.rateLimited(T0 + 10 * MS, now + MS, null)).as("an echo").isFalse();
 
-        assertThat(s.rate(now + MS)).isEqualTo(50);
+        assertThat(s.rate(now + MS)).isEqualTo(slowed);
         assertThat(s.earliest(now + MS)).isEqualTo(now + SECOND);
     }
 
@@ -124,16 +159,18 @@ class PermitScheduleTest {
     @Test
     void theRateRecoversSlowlyUpToTheConfiguredRateAndNeverBelowTheFloor() {
         PermitSchedule s = new PermitSchedule(100, T0);
-        s.grant(T0, false);
-        s.rateLimited(T0, T0, null);
-        long resumed = T0 + SECOND;
+        long now = grantAtFullPace(s, T0, 150);
+        s.rateLimited(now, now, null);
+        long resumed = now + SECOND;
+        double slowed = s.rate(resumed);
 
-        assertThat(s.rate(resumed)).isEqualTo(50);
-        assertThat(s.rate(resumed + PermitSchedule.RECOVERY_DOUBLING_NANOS / 2)).isBetween(70.0, 71.0);
-        assertThat(s.rate(resumed + PermitSchedule.RECOVERY_DOUBLING_NANOS * 2)).isEqualTo(100);
+        assertThat(slowed).isCloseTo(90, within(1.0));
+        assertThat(s.rate(resumed + PermitSchedule.RECOVERY_DOUBLING_NANOS / 10))
+                .isCloseTo(slowed * Math.pow(2, 0.1), within(0.01));
+        assertThat(s.rate(resumed + PermitSchedule.RECOVERY_DOUBLING_NANOS)).isEqualTo(100);
 
         PermitSchedule slow = new PermitSchedule(1, T0);
-        long now = T0;
+        now = T0;
         for (int i = 0; i < 10; i++) {
             now = slow.earliest(now);
             slow.grant(now, true);
