@@ -146,12 +146,25 @@ public final class Benchmark {
             }
             Double component = rps.get(OverheadCase.COMPONENT);
             if (component != null) {
-                for (OverheadCase other : List.of(OverheadCase.CAMEL_HTTP, OverheadCase.FLOOR)) {
-                    if (rps.containsKey(other)) {
-                        System.out.printf(Locale.ROOT, "%-8d component/%-10s %.2fx%n", n, other.label(),
-                                component / rps.get(other));
-                    }
+                List<LoadRun.Result> of = results.stream()
+                        .filter(r -> r.c() == OverheadCase.COMPONENT && r.callers() == n).toList();
+                if (rps.containsKey(OverheadCase.CAMEL_HTTP)) {
+                    double ratio = component / rps.get(OverheadCase.CAMEL_HTTP);
+                    double target = n >= 64 ? 1.3 : 1.1;
+                    System.out.printf(Locale.ROOT, "%-8d component/camel-http %.2fx  (target >= %.1fx: %s)%n", n,
+                            ratio, target, ratio >= target ? "PASS" : "FAIL");
                 }
+                if (rps.containsKey(OverheadCase.FLOOR)) {
+                    double ratio = component / rps.get(OverheadCase.FLOOR);
+                    System.out.printf(Locale.ROOT, "%-8d component/floor      %.2fx  (target >= 0.9x: %s)%n", n,
+                            ratio, ratio >= 0.9 ? "PASS" : "FAIL");
+                }
+                int threads = of.stream().mapToInt(LoadRun.Result::threads).max().orElse(0);
+                long errors = of.stream().mapToLong(LoadRun.Result::errors).sum();
+                long requests = of.stream().mapToLong(LoadRun.Result::requests).sum();
+                System.out.printf(Locale.ROOT, "%-8d component threads %d  (target <= callers + 4 = %d: %s);"
+                                               + " errors %d in %,d requests (target 0: %s)%n", n, threads, n + 4,
+                        threads <= n + 4 ? "PASS" : "FAIL", errors, requests, errors == 0 ? "PASS" : "FAIL");
             }
         }
     }
