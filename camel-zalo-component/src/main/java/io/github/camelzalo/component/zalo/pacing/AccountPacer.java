@@ -29,6 +29,7 @@ public final class AccountPacer implements RateLimitStats {
     private final PermitSchedule schedule;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private ScheduledFuture<?> pump;
+    private boolean closed;
     private long permitsGranted;
     private long rateLimitedAnswers;
     private long resends;
@@ -48,19 +49,27 @@ public final class AccountPacer implements RateLimitStats {
      * @param owner who to abandon the call for when it stops waiting, see {@link #abandon}
      */
     public void acquire(Object owner, PermitCallback callback) {
-        long permit;
+        long permit = 0;
+        boolean granted = false;
+        List<Waiter> dropped = List.of();
         synchronized (this) {
             long now = clock.getAsLong();
-            if (!waiting.isEmpty() || now - schedule.earliest(now) < 0) {
+            if (closed) {
+                dropped = List.of(new Waiter(owner, callback));
+            } else if (waiting.isEmpty() && now - schedule.earliest(now) >= 0) {
+                permit = grant(now, false);
+                granted = true;
+            } else {
                 waiting.add(new Waiter(owner, callback));
                 if (pump == null) {
-                    schedulePump(now);
+                    dropped = schedulePump(now);
                 }
-                return;
             }
-            permit = grant(now, false);
         }
-        callback.onPermit(permit);
+        if (granted) {
+            callback.onPermit(permit);
+        }
+        abandonAll(dropped, null);
     }
 
     /**
@@ -99,13 +108,32 @@ public final class AccountPacer implements RateLimitStats {
                 }
             }
         }
-        dropped.forEach(w -> w.callback.onAbandoned(cause));
+        abandonAll(dropped, cause);
+    }
+
+    /**
+     * Ends this pacer when nobody leases it any more: whoever still waits (a call resent after its endpoint
+     * stopped) is told so, and so is whoever asks later, instead of waiting for a timer that is gone.
+     */
+    void close() {
+        List<Waiter> dropped;
+        synchronized (this) {
+            closed = true;
+            dropped = new ArrayList<>(waiting);
+            waiting.clear();
+            if (pump != null) {
+                pump.cancel(false);
+                pump = null;
+            }
+        }
+        abandonAll(dropped, null);
     }
 
     /** Releases the head of the queue when its slot has come, then waits for the next slot. */
     private void pumpNow() {
         Waiter released = null;
         long permit = 0;
+        List<Waiter> dropped = List.of();
         synchronized (this) {
             pump = null;
             long now = clock.getAsLong();
@@ -114,9 +142,10 @@ public final class AccountPacer implements RateLimitStats {
                 permit = grant(now, true);
             }
             if (!waiting.isEmpty()) {
-                schedulePump(now);
+                dropped = schedulePump(now);
             }
         }
+        abandonAll(dropped, null);
         if (released != null) {
             try {
                 released.callback.onPermit(permit);
@@ -127,16 +156,30 @@ public final class AccountPacer implements RateLimitStats {
         }
     }
 
-    private void schedulePump(long now) {
+    /**
+     * Waits for the next slot on the timer. Returns the waiters it had to drop, to be told outside the lock (their
+     * routes go on): only when the last user of pacing has stopped the timer, since whoever still waits must not
+     * wait forever.
+     */
+    private List<Waiter> schedulePump(long now) {
         long delay = Math.max(0, schedule.earliest(now) - now);
         try {
             pump = timer.schedule(this::pumpNow, delay, TimeUnit.NANOSECONDS);
+            return List.of();
         } catch (RejectedExecutionException e) {
-            // only when the last user of pacing has stopped; whoever still waits must not wait forever
             List<Waiter> dropped = new ArrayList<>(waiting);
             waiting.clear();
-            dropped.forEach(w -> w.callback.onAbandoned(e));
+            return dropped;
         }
+    }
+
+    private static void abandonAll(List<Waiter> dropped, Exception cause) {
+        if (dropped.isEmpty()) {
+            return;
+        }
+        Exception reason = cause != null ? cause
+                : new RejectedExecutionException("Pacing stopped before the call's turn came; it was not sent");
+        dropped.forEach(w -> w.callback.onAbandoned(reason));
     }
 
     private long grant(long now, boolean waited) {

@@ -64,6 +64,7 @@ public final class PacerRegistry {
         Entry entry = pacers.get(account);
         if (entry != null && --entry.leases == 0) {
             pacers.remove(account);
+            entry.pacer.close();
             if (pacers.isEmpty()) {
                 timer.shutdownNow();
                 timer = null;
