@@ -57,7 +57,7 @@ public final class ZaloHttpTransport {
                 .addHeader(HttpHeaders.USER_AGENT, USER_AGENT)
                 .build();
         for (Map.Entry<String, String> h : call.headers().entrySet()) {
-            request.addHeader(h.getKey(), h.getValue());
+            request.addHeader(new SecretHeader(h.getKey(), h.getValue()));
         }
         TrackingEntityProducer entity = new TrackingEntityProducer(
                 AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON));
