@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * direct:welcome takes a customer's phone number: checks the customer on Zalo (CareSoft), sends a welcome text when
- * Zalo allows a consultation message (CareSoft), and a welcome image to followers (eTelecom). No account, URL or key
- * appears here: they are the camel.component.zalo.* properties in application.yml.
+ * Zalo allows a consultation message (CareSoft), and a welcome image to followers (eTelecom). On start-up the
+ * application welcomes the customer welcome.phone once. No account, URL or key appears here: they are the
+ * camel.component.zalo.* properties in application.yml.
  */
 @Component
 public class WelcomeRoutes extends RouteBuilder {
@@ -16,6 +17,11 @@ public class WelcomeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        from("timer:welcome-on-start?repeatCount=1").routeId("welcome-on-start")
+                .setBody(constant("{{welcome.phone}}"))
+                .to("direct:welcome")
+                .log("Welcome done; the customer follows the OA: ${body.following}");
+
         from("direct:welcome").routeId("zalo-welcome")
                 .setHeader(ZaloConstants.PHONE_NO, body())
                 .to("zalo:userStatus")

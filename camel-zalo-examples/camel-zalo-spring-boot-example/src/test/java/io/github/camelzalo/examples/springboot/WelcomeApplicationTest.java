@@ -1,5 +1,6 @@
 package io.github.camelzalo.examples.springboot;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.camelzalo.component.zalo.ZaloComponent;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application as it ships, against the sandbox. The test only supplies what a user supplies from outside, the
@@ -45,15 +47,23 @@ class WelcomeApplicationTest {
     CamelContext camelContext;
 
     @Test
-    void welcomesAFollowerWithATextThroughCareSoftAndAnImageThroughETelecom() {
-        UserStatus status = template.requestBody("direct:welcome", "0981234980", UserStatus.class);
-
-        assertThat(status.isFollowing()).isTrue();
+    void welcomesTheConfiguredCustomerOnStartUp() {
+        // a text through CareSoft, then, as the customer follows the OA, an image through eTelecom
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(SANDBOX.outbox().messagesTo("0981234980"))
+                .extracting(OutboxMessage::format).containsExactly("text", "image"));
         List<OutboxMessage> sent = SANDBOX.outbox().messagesTo("0981234980");
-        assertThat(sent).extracting(OutboxMessage::format).containsExactly("text", "image");
         assertThat(sent.get(0).text()).isEqualTo(WelcomeRoutes.WELCOME_TEXT);
         assertThat(sent.get(1).imageUrl()).isEqualTo("https://cdn.example.vn/welcome.png");
         assertThat(sent.get(1).zaloId()).isEqualTo("8941234567136201");
+    }
+
+    @Test
+    void welcomesAnyCustomerThroughTheDirectEndpoint() {
+        UserStatus status = template.requestBody("direct:welcome", "0912345678", UserStatus.class);
+
+        assertThat(status.isFollowing()).isTrue();
+        assertThat(SANDBOX.outbox().messagesTo("0912345678")).extracting(OutboxMessage::format)
+                .containsExactly("text", "image");
     }
 
     @Test
