@@ -39,6 +39,7 @@ class ZaloBundleManifestIT {
                 assertThat(attributes).as(pkg).doesNotContain("version=");
             }
             assertThat(pkg).as("the bundle never imports its own packages").doesNotStartWith("io.github.camelzalo");
+            assertThat(pkg).as("Spring stays in camel-zalo-starter").doesNotStartWith("org.springframework");
             assertThat(attributes).as(pkg + " is required, not optional").doesNotContain("resolution:=optional");
         });
     }
