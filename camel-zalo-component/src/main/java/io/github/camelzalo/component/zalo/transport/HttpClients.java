@@ -26,22 +26,14 @@ public final class HttpClients {
      *                   always verified
      */
     public static CloseableHttpAsyncClient create(int maxConnections, SSLContext sslContext) {
-        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
-        if (sslContext != null) {
-            tls.setSslContext(sslContext);
-        } else {
-            tls.useSystemProperties();
-        }
-        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
-                .setTlsStrategy(tls.build())
-                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .setTimeToLive(TimeValue.ofMinutes(5))
-                        .build())
-                .build();
+        return create(connectionManager(maxConnections, sslContext));
+    }
+
+    /**
+     * The same client over a connection manager the caller built, e.g. with {@link #connectionManager} to watch its
+     * pool statistics. Hand it to the component's {@code httpClient} option; the caller starts and closes it.
+     */
+    public static CloseableHttpAsyncClient create(PoolingAsyncClientConnectionManager pool) {
         return HttpAsyncClients.custom()
                 .setConnectionManager(pool)
                 .disableAutomaticRetries()
@@ -50,6 +42,34 @@ public final class HttpClients {
                 .disableAuthCaching()
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.ofMinutes(1))
+                .build();
+    }
+
+    /**
+     * The component's connection pool: at most {@code maxConnections} connections in all, over every provider host
+     * (any one host may use all of them); HTTP/1.1 only; TLS certificates and host names verified.
+     *
+     * @param sslContext the TLS context, or {@code null} for the JVM's default trust store
+     */
+    public static PoolingAsyncClientConnectionManager connectionManager(int maxConnections, SSLContext sslContext) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, but was " + maxConnections);
+        }
+        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
+        if (sslContext != null) {
+            tls.setSslContext(sslContext);
+        } else {
+            tls.useSystemProperties();
+        }
+        return PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setTlsStrategy(tls.build())
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
                 .build();
     }
 }

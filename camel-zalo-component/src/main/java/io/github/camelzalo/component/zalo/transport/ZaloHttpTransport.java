@@ -5,6 +5,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -14,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.github.camelzalo.component.zalo.transport.TransportException.Failure;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -59,10 +64,10 @@ public final class ZaloHttpTransport {
         for (Map.Entry<String, String> h : call.headers().entrySet()) {
             request.addHeader(h.getKey(), h.getValue());
         }
-        TrackingEntityProducer entity = new TrackingEntityProducer(
-                AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON));
         Timeout requestTimeout = Timeout.of(call.requestTimeout());
         HttpClientContext context = HttpClientContext.create();
+        TrackingEntityProducer entity = new TrackingEntityProducer(
+                AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON), context, call.body().length);
         context.setRequestConfig(RequestConfig.custom()
                 .setConnectTimeout(Timeout.of(call.connectTimeout()))
                 .setConnectionRequestTimeout(requestTimeout)
@@ -78,12 +83,12 @@ public final class ZaloHttpTransport {
 
                     @Override
                     public void failed(Exception ex) {
-                        result.completeExceptionally(classify(ex, entity.isStarted()));
+                        result.completeExceptionally(classify(ex, entity.mayHaveArrived()));
                     }
 
                     @Override
                     public void cancelled() {
-                        result.completeExceptionally(new TransportException(Failure.IO, entity.isStarted(),
+                        result.completeExceptionally(new TransportException(Failure.IO, entity.mayHaveArrived(),
                                 "The call was cancelled", null));
                     }
                 });
@@ -91,7 +96,7 @@ public final class ZaloHttpTransport {
         // HttpClient's timeouts bound each phase; this bounds the whole call, so a trickling answer cannot hold
         // the exchange past requestTimeout.
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            if (result.completeExceptionally(new TransportException(Failure.TIMEOUT, entity.isStarted(),
+            if (result.completeExceptionally(new TransportException(Failure.TIMEOUT, entity.mayHaveArrived(),
                     "No complete answer within " + call.requestTimeout().toMillis() + " ms", null))) {
                 inFlight.cancel(true);
             }
@@ -100,6 +105,10 @@ public final class ZaloHttpTransport {
         return result;
     }
 
+    /**
+     * @param requestSent whether the complete request may have reached the server (see
+     *                    {@link TrackingEntityProducer#mayHaveArrived()})
+     */
     static TransportException classify(Exception ex, boolean requestSent) {
         if (ex instanceof TransportException te) {
             return te;
@@ -111,12 +120,38 @@ public final class ZaloHttpTransport {
             return new TransportException(Failure.CONNECT, false, "Could not connect: " + describe(ex), ex);
         }
         if (ex instanceof SSLException) {
-            return new TransportException(Failure.TLS, requestSent, "TLS failed: " + describe(ex), ex);
+            if (refusesPeer(ex)) {
+                // the certificate, the host name or the TLS parameters were refused during the handshake: the request
+                // never went out, and sending again meets the same refusal
+                return new TransportException(Failure.TLS, false, "TLS failed: " + describe(ex), ex);
+            }
+            if (ex instanceof SSLHandshakeException) {
+                // the connection dropped during the handshake (closed or reset by the peer): a connection failure
+                // like a refused one, transient, and the request was never sent
+                return new TransportException(Failure.CONNECT, false,
+                        "The connection closed during the TLS handshake: " + describe(ex), ex);
+            }
+            return new TransportException(Failure.IO, requestSent, "Connection failed: " + describe(ex), ex);
         }
         if (ex instanceof SocketTimeoutException || ex instanceof InterruptedIOException) {
             return new TransportException(Failure.TIMEOUT, requestSent, "Timed out: " + describe(ex), ex);
         }
         return new TransportException(Failure.IO, requestSent, "Connection failed: " + describe(ex), ex);
+    }
+
+    /** Whether a TLS failure is a verdict on the peer (certificate, host name, protocol) rather than a lost connection. */
+    private static boolean refusesPeer(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException || t instanceof CertPathValidatorException
+                    || t instanceof CertPathBuilderException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+            if (t instanceof SSLException && t.getMessage() != null && t.getMessage().contains("fatal alert")) {
+                // the server refused our handshake (no common protocol or cipher, or it wants a client certificate)
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Exception ex) {
