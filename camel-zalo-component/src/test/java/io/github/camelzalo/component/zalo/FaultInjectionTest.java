@@ -84,6 +84,7 @@ class FaultInjectionTest extends ZaloTestSupport {
                 row(Fault.RESET_AFTER_READ, IO_ERROR, 0, false, null),
                 row(Fault.NO_RESPONSE, TIMEOUT, 0, false, null),
                 row(Fault.TRICKLE, TIMEOUT, 0, false, null),
+                row(Fault.STALLED_BODY, TIMEOUT, 0, false, null),
                 // NOTE for the lead: once ZaloProducer resends 429s itself, configure those resends to 0 here;
                 // this row states what one 429 means to a route
                 row(Fault.TOO_MANY_REQUESTS_RETRY_AFTER, RATE_LIMITED, 429, true, Duration.ofSeconds(1)),

@@ -48,6 +48,8 @@ final class FaultServer implements AutoCloseable {
         NO_RESPONSE(true),
         /** A 200 whose body comes a few bytes every 100 ms, far slower than any timeout. */
         TRICKLE(true),
+        /** A 200 whose head and first bytes come at once, and the rest never. */
+        STALLED_BODY(true),
         TOO_MANY_REQUESTS_RETRY_AFTER(false),
         TOO_MANY_REQUESTS(false),
         INTERNAL_ERROR(true),
@@ -285,6 +287,16 @@ final class FaultServer implements AutoCloseable {
                     out.flush();
                     Thread.sleep(100);
                 }
+            }
+            case STALLED_BODY -> {
+                out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"code\""
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                s.setSoTimeout(30_000);
+                while (in.read() >= 0) {
+                    // hold until the client closes
+                }
+                return false;
             }
             case TOO_MANY_REQUESTS_RETRY_AFTER -> write(out, 429, "application/json",
                     bytes("{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}"), "Retry-After: 1");

@@ -9,6 +9,8 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.util.TimeValue;
 
@@ -55,7 +57,12 @@ public final class HttpClients {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, but was " + maxConnections);
         }
-        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
+        // HttpClient's default policy (BUILTIN) leaves the host name check to the JDK, and with the SSLEngine set up
+        // as it is here the JDK does not check it: a trusted certificate for any other host was accepted. So the
+        // client checks it itself, on top of the JDK's certificate validation.
+        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create()
+                .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                .setHostnameVerifier(new DefaultHostnameVerifier());
         if (sslContext != null) {
             tls.setSslContext(sslContext);
         } else {

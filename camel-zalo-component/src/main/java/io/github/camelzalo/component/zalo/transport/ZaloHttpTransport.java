@@ -74,8 +74,9 @@ public final class ZaloHttpTransport {
                 .setResponseTimeout(requestTimeout)
                 .build());
 
+        BoundedResponseConsumer consumer = new BoundedResponseConsumer(maxResponseSize);
         Future<HttpReply> inFlight = client.execute(new BasicRequestProducer(request, entity),
-                new BoundedResponseConsumer(maxResponseSize), null, context, new FutureCallback<>() {
+                consumer, null, context, new FutureCallback<>() {
                     @Override
                     public void completed(HttpReply reply) {
                         result.complete(reply);
@@ -96,8 +97,12 @@ public final class ZaloHttpTransport {
         // HttpClient's timeouts bound each phase; this bounds the whole call, so a trickling answer cannot hold
         // the exchange past requestTimeout.
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            if (result.completeExceptionally(new TransportException(Failure.TIMEOUT, entity.mayHaveArrived(),
-                    "No complete answer within " + call.requestTimeout().toMillis() + " ms", null))) {
+            TransportException timeout = new TransportException(Failure.TIMEOUT, entity.mayHaveArrived(),
+                    "No complete answer within " + call.requestTimeout().toMillis() + " ms", null);
+            if (result.completeExceptionally(timeout)) {
+                // both: cancelling stops a call still waiting for a connection or an answer; the abort stops an
+                // answer already streaming in. Either way the connection is closed, never returned half-read.
+                consumer.abort(timeout);
                 inFlight.cancel(true);
             }
         }, call.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
