@@ -52,6 +52,7 @@ final class ZaloFailures {
         return ZaloApiException.builder(kind)
                 .provider(bound.provider.id())
                 .operation(bound.operation.name())
+                .mayHaveBeenProcessed(mayHaveBeenProcessed)
                 .retryable(retryable);
     }
 

@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultInjectionTest extends ZaloTestSupport {
 
     /** Short, so that the timeout faults cost little; every bound below is generous relative to it. */
-    private static final int REQUEST_TIMEOUT = 1_000;
-    /** Room for a loaded 2-core machine; still far below how long the slow faults would take unbounded (10 s). */
+    private static final int REQUEST_TIMEOUT = 500;
+    /** Room for a loaded 2-core machine; still far below how long the slow faults would take unbounded (10 s+). */
     private static final int SLACK = 3_000;
 
     private static FaultServer server;
@@ -89,6 +89,7 @@ class FaultInjectionTest extends ZaloTestSupport {
                 // this row states what one 429 means to a route
                 row(Fault.TOO_MANY_REQUESTS_RETRY_AFTER, RATE_LIMITED, 429, true, Duration.ofSeconds(1)),
                 row(Fault.TOO_MANY_REQUESTS, RATE_LIMITED, 429, true, null),
+                row(Fault.LOCKED_OUT, ZaloErrorKind.LOCKED_OUT, 404, true, Duration.ofMinutes(15)),
                 row(Fault.INTERNAL_ERROR, SERVER_ERROR, 500, false, null),
                 row(Fault.BAD_GATEWAY, SERVER_ERROR, 502, false, null),
                 row(Fault.UNAVAILABLE, UNAVAILABLE, 503, true, null),
@@ -111,6 +112,7 @@ class FaultInjectionTest extends ZaloTestSupport {
         assertThat(e.getKind()).isEqualTo(kind);
         assertThat(e.getHttpStatus()).isEqualTo(status);
         assertThat(e.isRetryable()).as("retryable").isEqualTo(retryable);
+        assertThat(e.mayHaveBeenProcessed()).as("outcome unknown").isEqualTo(fault.processed);
         assertThat(e.getRetryAfter()).isEqualTo(retryAfter);
         assertThat(e.getProvider()).isEqualTo("caresoft");
         assertThat(e.getOperation()).isEqualTo("send");

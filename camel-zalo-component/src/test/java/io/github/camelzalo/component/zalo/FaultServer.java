@@ -52,6 +52,8 @@ final class FaultServer implements AutoCloseable {
         STALLED_BODY(true),
         TOO_MANY_REQUESTS_RETRY_AFTER(false),
         TOO_MANY_REQUESTS(false),
+        /** CareSoft's 15-minute lock-out after too many 429s: HTTP 404 with its message. */
+        LOCKED_OUT(false),
         INTERNAL_ERROR(true),
         BAD_GATEWAY(true),
         UNAVAILABLE(false),
@@ -102,6 +104,8 @@ final class FaultServer implements AutoCloseable {
     final AtomicLong hugeBytesWritten = new AtomicLong(-1);
     final Map<Integer, AtomicInteger> arrivals = new ConcurrentHashMap<>();
     final Map<Integer, AtomicInteger> processed = new ConcurrentHashMap<>();
+    /** The faults applied to each message id, in order: what a failed assertion explains itself with. */
+    final Map<Integer, ConcurrentLinkedQueue<Fault>> history = new ConcurrentHashMap<>();
     final Map<Fault, AtomicInteger> faultsApplied = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> requestLines = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
@@ -128,6 +132,7 @@ final class FaultServer implements AutoCloseable {
         hugeBytesWritten.set(-1);
         arrivals.clear();
         processed.clear();
+        history.clear();
         faultsApplied.clear();
         requestLines.clear();
         authorizations.clear();
@@ -214,6 +219,7 @@ final class FaultServer implements AutoCloseable {
                 Integer id = request.messageId();
                 if (id != null) {
                     arrivals.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                    history.computeIfAbsent(id, k -> new ConcurrentLinkedQueue<>()).add(fault);
                     if (fault.processed) {
                         processed.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                     }
@@ -302,6 +308,8 @@ final class FaultServer implements AutoCloseable {
                     bytes("{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}"), "Retry-After: 1");
             case TOO_MANY_REQUESTS -> write(out, 429, "application/json",
                     bytes("{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}"));
+            case LOCKED_OUT -> write(out, 404, "application/json",
+                    bytes("{\"code\":\"errors\",\"message\":\"Domain incorrect too many times , retry after 15 minutes \"}"));
             case INTERNAL_ERROR -> write(out, 500, "application/json",
                     bytes("{\"code\":\"errors\",\"message\":\"Server Error\"}"));
             case BAD_GATEWAY -> write(out, 502, "application/json",
@@ -371,6 +379,7 @@ final class FaultServer implements AutoCloseable {
     private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 404 -> "Not Found";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";

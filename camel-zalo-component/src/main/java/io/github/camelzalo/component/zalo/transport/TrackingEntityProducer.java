@@ -1,7 +1,9 @@
 package io.github.camelzalo.component.zalo.transport;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
@@ -12,18 +14,25 @@ import org.apache.hc.core5.http.protocol.HttpCoreContext;
  * An entity producer that knows whether the request body can have reached the server, which decides whether a
  * failed POST is safe to send again.
  * <p>
- * Until the client starts producing the body, nothing of it can have arrived. Once it has started, the connection's
- * sent-bytes counter tells more: if the connection failed before the whole body was handed to the socket, the server
- * cannot have received a complete request (a JSON API does not act on half a body). The counter is read when the
- * body starts ({@link #produce}) and again when the call fails; any bytes of the request head flushed in between
- * only make the answer more cautious, never less. Without connection metrics the answer is the cautious one.
+ * Until the client starts producing the body, nothing of it can have arrived; and once the call is given up
+ * ({@link #abandon()}, at the deadline) a body that has not started never will, even if HttpClient's cancellation
+ * comes too late to stop the exchange: the head may still go out, but a server does not act on a request whose body
+ * never comes. Once the body has started, the connection's sent-bytes counter tells more, but only after the
+ * connection has failed ({@link #mayHaveArrived()}): if it failed before the whole body was handed to the socket,
+ * the server cannot have received a complete request (a JSON API does not act on half a body). The counter is read
+ * when the body starts and when the call fails; any bytes of the request head flushed in between only make the
+ * answer more cautious, never less. Without connection metrics the answer is the cautious one.
  */
 final class TrackingEntityProducer implements AsyncEntityProducer {
+
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int ABANDONED = 2;
 
     private final AsyncEntityProducer delegate;
     private final HttpCoreContext context;
     private final long bodyLength;
-    private volatile boolean started;
+    private final AtomicInteger state = new AtomicInteger(NEW);
     /** The connection's sent-bytes count when the body started, or -1 when it was not known. */
     private volatile long sentBeforeBody = -1;
 
@@ -33,16 +42,22 @@ final class TrackingEntityProducer implements AsyncEntityProducer {
         this.bodyLength = bodyLength;
     }
 
-    boolean isStarted() {
-        return started;
+    /**
+     * Gives the call up while its connection may still be alive (the deadline passed): a body that has not started
+     * is never sent.
+     *
+     * @return whether the request may have reached the server: {@code false} only when the body had not started
+     */
+    boolean abandon() {
+        return !state.compareAndSet(NEW, ABANDONED) && state.get() == STARTED;
     }
 
     /**
-     * Whether the complete request may have reached the server, judged when the call has failed: {@code false}
-     * only when that is certain.
+     * Whether the complete request may have reached the server, judged after its connection failed (no more bytes
+     * will leave): {@code false} only when that is certain.
      */
     boolean mayHaveArrived() {
-        if (!started) {
+        if (!abandon()) {
             return false;
         }
         long before = sentBeforeBody;
@@ -95,10 +110,13 @@ final class TrackingEntityProducer implements AsyncEntityProducer {
 
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
-        if (!started) {
+        if (state.get() != STARTED) {
             EndpointDetails details = context.getEndpointDetails();
             sentBeforeBody = details != null ? details.getSentBytesCount() : -1;
-            started = true;
+            if (!state.compareAndSet(NEW, STARTED)) {
+                // the call was given up before its body went out: it must stay unsent, or a retry would double it
+                throw new InterruptedIOException("The call was given up before its body was sent");
+            }
         }
         delegate.produce(channel);
     }

@@ -89,7 +89,7 @@ public final class ZaloHttpTransport {
 
                     @Override
                     public void cancelled() {
-                        result.completeExceptionally(new TransportException(Failure.IO, entity.mayHaveArrived(),
+                        result.completeExceptionally(new TransportException(Failure.IO, entity.abandon(),
                                 "The call was cancelled", null));
                     }
                 });
@@ -97,7 +97,8 @@ public final class ZaloHttpTransport {
         // HttpClient's timeouts bound each phase; this bounds the whole call, so a trickling answer cannot hold
         // the exchange past requestTimeout.
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            TransportException timeout = new TransportException(Failure.TIMEOUT, entity.mayHaveArrived(),
+            // the connection may still be writing: only "the body never started" is certain here
+            TransportException timeout = new TransportException(Failure.TIMEOUT, entity.abandon(),
                     "No complete answer within " + call.requestTimeout().toMillis() + " ms", null);
             if (result.completeExceptionally(timeout)) {
                 // both: cancelling stops a call still waiting for a connection or an answer; the abort stops an

@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.transport;
 
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Whether a failed POST can have reached the server, from the connection's sent-bytes counter. A wrong
@@ -55,6 +57,25 @@ class TrackingEntityProducerTest {
         sentBytes.addAndGet(BODY.length);
 
         assertThat(entity.mayHaveArrived()).isTrue();
+    }
+
+    @Test
+    void aCallGivenUpBeforeItsBodyStartedNeverSendsIt() {
+        context.setEndpointDetails(details());
+
+        assertThat(entity.abandon()).as("may have arrived").isFalse();
+        // HttpClient may still get round to the body after a late cancellation: it must not go out
+        assertThatThrownBy(() -> entity.produce(channel())).isInstanceOf(InterruptedIOException.class);
+        assertThat(entity.mayHaveArrived()).isFalse();
+    }
+
+    @Test
+    void aCallGivenUpAfterItsBodyStartedMayHaveArrivedWhateverTheCounterSays() throws Exception {
+        context.setEndpointDetails(details());
+        entity.produce(channel());
+
+        // the connection may still be flushing the body, so the counter proves nothing yet
+        assertThat(entity.abandon()).isTrue();
     }
 
     @Test
