@@ -33,6 +33,10 @@ public final class ProviderErrors {
         if (status >= 400) {
             return ZaloErrorKind.REJECTED;
         }
+        if (status >= 300) {
+            // redirects are not followed (they could carry the API key elsewhere): the base URL needs fixing
+            return ZaloErrorKind.REJECTED;
+        }
         return ZaloErrorKind.BAD_RESPONSE;
     }
 
@@ -60,7 +64,11 @@ public final class ProviderErrors {
     /** A failure for an answer whose body is not the provider's JSON (an HTML error page, an empty body). */
     public static ProviderFailure unreadable(HttpReply reply) {
         ZaloErrorKind kind = kindOf(reply.status());
-        return new ProviderFailure(kind, reply.status(), null, excerpt(reply),
+        String location = reply.header("Location");
+        String message = reply.status() >= 300 && reply.status() < 400
+                ? "Redirected to " + location + ", which is not followed: check the baseUrl"
+                : excerpt(reply);
+        return new ProviderFailure(kind, reply.status(), null, message,
                 kind == ZaloErrorKind.RATE_LIMITED || kind == ZaloErrorKind.UNAVAILABLE ? retryAfter(reply) : null);
     }
 
