@@ -37,7 +37,9 @@ public final class PhoneNumbers {
         }
         if (!NATIONAL.matcher(national).matches()) {
             throw new ZaloValidationException(field,
-                    "must be a Vietnamese mobile number such as 0981234980, 84981234980 or +84 98 123 4980, but was "
+                    // no example number here: it would read as a customer's number in every log that shows this
+                    "must be a Vietnamese mobile number: 0 and 9 digits in the 03, 05, 07, 08 or 09 ranges, or 84"
+                    + " or +84 instead of the 0 (spaces, dots and dashes allowed), but was "
                                                      + mask(raw));
         }
         return national;

@@ -1,0 +1,54 @@
+package io.github.camelzalo.component.zalo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What must never appear in a log or an exception message: the tests' API keys, a Bearer token, a customer's
+ * phone number unmasked. Masked forms ({@code 098****980}, {@code Bearer ******}) pass.
+ */
+final class LogSecrets {
+
+    /**
+     * A Vietnamese mobile number written in full in any shape the component accepts ({@code 0981234980},
+     * {@code 84981234980}, {@code +84 98 123 4980}, dots or dashes), not inside a longer run of digits (OA ids).
+     */
+    static final Pattern UNMASKED_PHONE = Pattern.compile(
+            "(?<![\\d*])(?:\\+?84|0)[\\s.-]?[35789](?:[\\s.-]?\\d){8}(?![\\d*])");
+
+    /** A Bearer token that is not masked. */
+    static final Pattern BEARER_TOKEN = Pattern.compile("Bearer\\s+[A-Za-z0-9._~+/=-]{4,}");
+
+    /**
+     * The tests' API keys. Keys in other tests follow the same shape ({@code cs-…-token-…}, {@code et-…-key-…}),
+     * so the pattern finds them too without a list to keep up to date.
+     */
+    static final Pattern TEST_API_KEY = Pattern.compile(
+            Pattern.quote(ZaloTestSupport.CARESOFT_KEY) + "|" + Pattern.quote(ZaloTestSupport.ETELECOM_KEY)
+                                                        + "|\\b(?:cs|et)-[a-z]+-(?:token|key)-[0-9a-f]{4,}\\b");
+
+    private LogSecrets() {
+    }
+
+    /** Each secret found in the text, with a little context to find it by, masked itself. */
+    static List<String> findIn(String text) {
+        List<String> found = new ArrayList<>();
+        for (Pattern p : List.of(TEST_API_KEY, BEARER_TOKEN, UNMASKED_PHONE)) {
+            Matcher m = p.matcher(text);
+            while (m.find() && found.size() < 50) {
+                int lineStart = text.lastIndexOf('\n', m.start()) + 1;
+                int lineEnd = text.indexOf('\n', m.end());
+                String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+                // the report shows where, not the secret itself
+                found.add(line.replace(m.group(), "<" + kind(p) + ">"));
+            }
+        }
+        return found;
+    }
+
+    private static String kind(Pattern p) {
+        return p == UNMASKED_PHONE ? "PHONE" : p == BEARER_TOKEN ? "BEARER TOKEN" : "API KEY";
+    }
+}
