@@ -179,6 +179,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         super.doStop();
     }
 
+    /** The client in use while started, whether created here or handed in; {@code null} when stopped. */
+    CloseableHttpAsyncClient getActiveClient() {
+        return activeClient;
+    }
+
     ZaloHttpTransport getTransport() {
         return transport;
     }

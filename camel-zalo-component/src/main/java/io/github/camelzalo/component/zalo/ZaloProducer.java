@@ -24,20 +24,10 @@ public class ZaloProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(ZaloProducer.class);
 
     private final ZaloEndpoint endpoint;
-    private ZaloHttpTransport transport;
-    private Executor workers;
 
     public ZaloProducer(ZaloEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        ZaloComponent component = endpoint.getComponent();
-        transport = component.getTransport();
-        workers = component.getWorkers();
     }
 
     @Override
@@ -58,8 +48,15 @@ public class ZaloProducer extends DefaultAsyncProducer {
         }
         LOG.debug("zalo:{} via {}: sending {}", bound.operation, bound.provider.id(), request);
         long started = System.nanoTime();
+        // looked up per call, so a restarted component's new client is used by producers that were not restarted
+        ZaloComponent component = endpoint.getComponent();
+        ZaloHttpTransport transport = component.getTransport();
+        Executor workers = component.getWorkers();
         try {
-            transport.execute(call).whenComplete((reply, error) -> continueOnWorker(
+            if (transport == null) {
+                throw new IllegalStateException("The zalo component is not started");
+            }
+            transport.execute(call).whenComplete((reply, error) -> continueOnWorker(workers,
                     () -> complete(bound, exchange, reply, error, started, callback)));
         } catch (RuntimeException e) {
             // e.g. the HTTP client was closed underneath us: nothing is in flight, so finish synchronously
@@ -97,7 +94,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
         exchange.setException(e);
     }
 
-    private void continueOnWorker(Runnable task) {
+    private static void continueOnWorker(Executor workers, Runnable task) {
         try {
             workers.execute(task);
         } catch (RejectedExecutionException e) {

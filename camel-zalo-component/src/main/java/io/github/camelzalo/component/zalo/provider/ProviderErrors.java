@@ -63,13 +63,16 @@ public final class ProviderErrors {
 
     /** A failure for an answer whose body is not the provider's JSON (an HTML error page, an empty body). */
     public static ProviderFailure unreadable(HttpReply reply) {
-        ZaloErrorKind kind = kindOf(reply.status());
-        String location = reply.header("Location");
         String message = reply.status() >= 300 && reply.status() < 400
-                ? "Redirected to " + location + ", which is not followed: check the baseUrl"
+                ? "Redirected to " + reply.header("Location") + ", which is not followed: check the baseUrl"
                 : excerpt(reply);
-        return new ProviderFailure(kind, reply.status(), null, message,
-                kind == ZaloErrorKind.RATE_LIMITED || kind == ZaloErrorKind.UNAVAILABLE ? retryAfter(reply) : null);
+        return failure(kindOf(reply.status()), reply, null, message);
+    }
+
+    /** A failure of the given kind, with the answer's {@code Retry-After} where the kind makes it meaningful. */
+    public static ProviderFailure failure(ZaloErrorKind kind, HttpReply reply, String code, String message) {
+        boolean waitMeansSomething = kind == ZaloErrorKind.RATE_LIMITED || kind == ZaloErrorKind.UNAVAILABLE;
+        return new ProviderFailure(kind, reply.status(), code, message, waitMeansSomething ? retryAfter(reply) : null);
     }
 
     /** The start of the body, on one line, for an exception message: {@code "(empty body)"} when there is none. */

@@ -22,8 +22,10 @@ public interface ZaloProvider {
 
     Map<ZaloOperation, OperationCodec<?, ?>> codecs();
 
-    /** The headers that carry the API key. */
-    Map<String, String> authHeaders(String apiKey);
+    /** The headers that carry the API key: a Bearer token, as CareSoft and eTelecom both take it. */
+    default Map<String, String> authHeaders(String apiKey) {
+        return Map.of("Authorization", "Bearer " + apiKey);
+    }
 
     default boolean supports(ZaloOperation operation) {
         return codecs().containsKey(operation);

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One JSON POST to send. The headers may hold credentials, so {@link #toString()} shows only their names.
+ * One JSON POST to send. The headers carry credentials: they are never logged, and {@link #toString()} shows only
+ * their names.
  *
  * @param uri            where to send it
- * @param headers        extra request headers, e.g. {@code Authorization}
+ * @param headers        the credential headers, e.g. {@code Authorization}
  * @param body           the JSON body
  * @param connectTimeout how long to wait for a connection
  * @param requestTimeout how long the whole call may take, from now until the answer has been read

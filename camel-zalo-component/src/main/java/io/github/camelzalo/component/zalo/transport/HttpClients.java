@@ -22,7 +22,8 @@ public final class HttpClients {
 
     /**
      * A client for JSON APIs: HTTP/1.1, a bounded connection pool, no automatic retries (a retried POST could
-     * send a customer the same message twice), no redirects (they could carry the API key elsewhere), no cookies.
+     * send a customer the same message twice), no redirects (they could carry the API key elsewhere), no cookies,
+     * and no wire logging (it would print secrets).
      *
      * @param sslContext the TLS context, or {@code null} for the JVM's default trust store; host names are
      *                   always verified
@@ -44,6 +45,9 @@ public final class HttpClients {
                 .disableAuthCaching()
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.ofMinutes(1))
+                // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the API key and
+                // the customers' phone numbers byte for byte: this client never decorates its sessions with it
+                .setIoSessionDecorator(session -> session)
                 .build();
     }
 

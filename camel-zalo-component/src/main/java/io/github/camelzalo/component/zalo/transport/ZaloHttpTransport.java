@@ -62,7 +62,7 @@ public final class ZaloHttpTransport {
                 .addHeader(HttpHeaders.USER_AGENT, USER_AGENT)
                 .build();
         for (Map.Entry<String, String> h : call.headers().entrySet()) {
-            request.addHeader(h.getKey(), h.getValue());
+            request.addHeader(new SecretHeader(h.getKey(), h.getValue()));
         }
         Timeout requestTimeout = Timeout.of(call.requestTimeout());
         HttpClientContext context = HttpClientContext.create();

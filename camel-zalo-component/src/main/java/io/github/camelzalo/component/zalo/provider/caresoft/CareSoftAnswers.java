@@ -44,9 +44,6 @@ final class CareSoftAnswers {
             throw new ProviderFailure(kind, status, code,
                     message != null ? message : "The answer has no code \"ok\"", null);
         }
-        ZaloErrorKind kind = ProviderErrors.kindOf(status);
-        throw new ProviderFailure(kind, status, code, message,
-                kind == ZaloErrorKind.RATE_LIMITED || kind == ZaloErrorKind.UNAVAILABLE
-                        ? ProviderErrors.retryAfter(reply) : null);
+        throw ProviderErrors.failure(ProviderErrors.kindOf(status), reply, code, message);
     }
 }

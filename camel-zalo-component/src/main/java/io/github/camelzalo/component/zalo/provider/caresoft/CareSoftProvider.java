@@ -8,7 +8,7 @@ import io.github.camelzalo.component.zalo.provider.ZaloProvider;
 
 /**
  * CareSoft's Zalo API: user status and send message. Each CareSoft tenant has its own base URL,
- * {@code https://api.caresoft.vn/<domain>}, and one static API token sent as a Bearer token.
+ * {@code https://api.caresoft.vn/<domain>}, and one static API token.
  */
 public final class CareSoftProvider implements ZaloProvider {
 
@@ -36,8 +36,4 @@ public final class CareSoftProvider implements ZaloProvider {
         return CODECS;
     }
 
-    @Override
-    public Map<String, String> authHeaders(String apiKey) {
-        return Map.of("Authorization", "Bearer " + apiKey);
-    }
 }

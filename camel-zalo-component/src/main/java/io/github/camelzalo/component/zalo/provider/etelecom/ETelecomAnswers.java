@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.camelzalo.component.zalo.ZaloErrorKind;
 import io.github.camelzalo.component.zalo.provider.ProviderErrors;
-import io.github.camelzalo.component.zalo.provider.ProviderFailure;
 import io.github.camelzalo.component.zalo.provider.ProviderJson;
 import io.github.camelzalo.component.zalo.transport.HttpReply;
 
@@ -51,8 +50,6 @@ final class ETelecomAnswers {
         String msg = ProviderJson.text(json, "msg");
         ZaloErrorKind kind = code != null ? TWIRP_CODES.getOrDefault(code, ProviderErrors.kindOf(reply.status()))
                 : ProviderErrors.kindOf(reply.status());
-        throw new ProviderFailure(kind, reply.status(), code, msg,
-                kind == ZaloErrorKind.RATE_LIMITED || kind == ZaloErrorKind.UNAVAILABLE
-                        ? ProviderErrors.retryAfter(reply) : null);
+        throw ProviderErrors.failure(kind, reply, code, msg);
     }
 }

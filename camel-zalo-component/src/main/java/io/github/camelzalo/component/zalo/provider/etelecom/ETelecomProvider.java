@@ -37,8 +37,4 @@ public final class ETelecomProvider implements ZaloProvider {
         return CODECS;
     }
 
-    @Override
-    public Map<String, String> authHeaders(String apiKey) {
-        return Map.of("Authorization", "Bearer " + apiKey);
-    }
 }

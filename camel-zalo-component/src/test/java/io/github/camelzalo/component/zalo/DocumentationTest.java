@@ -1,0 +1,30 @@
+package io.github.camelzalo.component.zalo;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The component page documents every option and header the component has. */
+class DocumentationTest {
+
+    @Test
+    void theComponentPageListsEveryOptionAndHeader() throws Exception {
+        String page = Files.readString(Path.of("src/main/docs/zalo-component.adoc"));
+        JsonNode json;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelzalo/component/zalo/zalo.json")) {
+            json = new ObjectMapper().readTree(in);
+        }
+        json.get("componentProperties").fieldNames()
+                .forEachRemaining(name -> assertThat(page).as("component option " + name).contains("| *" + name + "*"));
+        json.get("properties").fieldNames()
+                .forEachRemaining(name -> assertThat(page).as("endpoint option " + name).contains("| *" + name + "*"));
+        json.get("headers").fieldNames()
+                .forEachRemaining(name -> assertThat(page).as("header " + name).contains("| `" + name + "`"));
+    }
+}

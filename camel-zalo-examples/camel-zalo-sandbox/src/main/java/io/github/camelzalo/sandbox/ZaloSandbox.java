@@ -1,0 +1,528 @@
+package io.github.camelzalo.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local stand-in for the Zalo APIs of CareSoft and eTelecom: an HTTP server on 127.0.0.1 that speaks their wire
+ * formats and applies Zalo's messaging rules to a directory of customers, recording every accepted message in an
+ * outbox. Point the {@code zalo:} component at it:
+ *
+ * <pre>{@code
+ * try (ZaloSandbox sandbox = ZaloSandbox.builder()
+ *         .caresoftTenant("acme", "cs-key").etelecomApiKey("et-key").oaId("1600190000752846")
+ *         .customers(Path.of("customers.csv"))
+ *         .script(608, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng {{order_id}} đã được giao.")
+ *         .build().start()) {
+ *     zalo.setCaresoftBaseUrl(sandbox.caresoftBaseUrl("acme"));   // http://127.0.0.1:<port>/acme
+ *     zalo.setCaresoftApiKey("cs-key");
+ *     zalo.setEtelecomBaseUrl(sandbox.etelecomBaseUrl());         // http://127.0.0.1:<port>/v1/shop
+ *     zalo.setEtelecomApiKey("et-key");
+ *     ...
+ *     sandbox.outbox().messages();                                // what was sent, to whom, on which quota
+ * }
+ * }</pre>
+ *
+ * Endpoints: CareSoft {@code POST /<tenant>/api/v1/zalo/user-status} and {@code …/send-message}
+ * ({@link CareSoftHandler}); eTelecom {@code POST /v1/shop.Zalo/OASendImage} and
+ * {@code /v1/partner.Zalo/OASendImage} ({@link ETelecomHandler}); the sandbox's own {@code GET /sandbox/outbox},
+ * {@code /sandbox/stats}, {@code /sandbox/customers} ({@link AdminHandler}). The rules are in {@link ZaloRules}, the
+ * rate limit in {@link CareSoftRateLimiter}, the customer file format in {@link CustomerFile}.
+ */
+public final class ZaloSandbox implements AutoCloseable {
+
+    public static final String DEFAULT_TENANT = "demo";
+    public static final String DEFAULT_CARESOFT_KEY = "sandbox-caresoft-key";
+    public static final String DEFAULT_ETELECOM_KEY = "sandbox-etelecom-key";
+    public static final String DEFAULT_OA_ID = "1600190000752846";
+    public static final String DEFAULT_SHOP_ID = "1100000000000001";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZaloSandbox.class);
+
+    private final Builder config;
+    private final SandboxClock clock;
+    private final CustomerDirectory directory;
+    private final OfficialAccount oa;
+    private final ZaloRules rules;
+    private final Outbox outbox = new Outbox();
+    private final StatsCounter stats = new StatsCounter();
+    private final Map<String, CareSoftTenant> tenants = new LinkedHashMap<>();
+    private final Map<Long, Script> scripts;
+    private final Messenger messenger;
+    private SandboxServer server;
+
+    private ZaloSandbox(Builder b) {
+        this.config = b;
+        this.clock = b.clock != null ? b.clock : SandboxClock.system();
+        this.directory = new CustomerDirectory(clock);
+        this.rules = new ZaloRules(b.consultationWindow, b.replyWindow, b.freeReplies, b.transactionWindow);
+        this.oa = new OfficialAccount(b.oaId, b.subQuota,
+                b.packageExpiry != null ? b.packageExpiry : clock.now().plus(Duration.ofDays(30)));
+        Map<String, String> tenantKeys = b.tenants.isEmpty() ? Map.of(DEFAULT_TENANT, DEFAULT_CARESOFT_KEY)
+                : b.tenants;
+        tenantKeys.forEach((name, key) -> tenants.put(name, new CareSoftTenant(name, key,
+                new CareSoftRateLimiter(b.rateLimitPerSecond, b.lockoutAfter, b.lockoutDuration, clock))));
+        this.scripts = Map.copyOf(b.scripts);
+        this.messenger = new Messenger(directory, oa, rules, outbox, clock);
+        try {
+            for (Object source : b.customerSources) {
+                if (source instanceof Path p) {
+                    directory.putAll(CustomerFile.read(p, clock.now()));
+                } else if (source instanceof URL u) {
+                    directory.putAll(CustomerFile.read(u, clock.now()));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Collection<Customer> list = (Collection<Customer>) source;
+                    directory.putAll(list);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the customer file: " + e.getMessage(), e);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the HTTP server; the port is known from now on. */
+    public synchronized ZaloSandbox start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            server = new SandboxServer(config.port, config.threads,
+                    new CareSoftHandler(tenants, scripts, messenger, stats, config.caresoftRefusalStatus),
+                    new ETelecomHandler(config.etelecomApiKey, config.shopId, messenger, stats),
+                    new AdminHandler(this, messenger));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the Zalo sandbox on 127.0.0.1:" + config.port, e);
+        }
+        server.start();
+        LOG.info("Zalo sandbox listening on {} with {} customers", baseUrl(), directory.size());
+        return this;
+    }
+
+    /** Stops the server. The outbox, directory and stats stay readable. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** The port the server listens on. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("The sandbox is not started");
+        }
+        return server.port();
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The CareSoft base URL of a tenant, {@code http://127.0.0.1:<port>/<tenant>}: the component's caresoftBaseUrl. */
+    public String caresoftBaseUrl(String tenant) {
+        if (!tenants.containsKey(tenant)) {
+            throw new IllegalArgumentException("No CareSoft tenant " + tenant + "; the sandbox has " + tenants.keySet());
+        }
+        return baseUrl() + "/" + tenant;
+    }
+
+    /** The CareSoft base URL of the first tenant configured (or of {@value ZaloSandbox#DEFAULT_TENANT} when none was). */
+    public String caresoftBaseUrl() {
+        return caresoftBaseUrl(tenants.keySet().iterator().next());
+    }
+
+    /** The API key of a CareSoft tenant. */
+    public String caresoftApiKey(String tenant) {
+        CareSoftTenant t = tenants.get(tenant);
+        if (t == null) {
+            throw new IllegalArgumentException("No CareSoft tenant " + tenant);
+        }
+        return t.apiKey;
+    }
+
+    /** The API key of the first CareSoft tenant. */
+    public String caresoftApiKey() {
+        return tenants.values().iterator().next().apiKey;
+    }
+
+    /** eTelecom's Shop API base URL, {@code http://127.0.0.1:<port>/v1/shop}: the component's etelecomBaseUrl. */
+    public String etelecomBaseUrl() {
+        return baseUrl() + "/v1/shop";
+    }
+
+    /** eTelecom's Partner API base URL, {@code http://127.0.0.1:<port>/v1/partner}. */
+    public String etelecomPartnerBaseUrl() {
+        return baseUrl() + "/v1/partner";
+    }
+
+    public String etelecomApiKey() {
+        return config.etelecomApiKey;
+    }
+
+    public String oaId() {
+        return oa.oaId();
+    }
+
+    /** {@code http://127.0.0.1:<port>/sandbox/outbox}: the outbox as JSON. */
+    public String outboxUrl() {
+        return baseUrl() + "/sandbox/outbox";
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public CustomerDirectory directory() {
+        return directory;
+    }
+
+    /** The OA and its package quota. */
+    public OfficialAccount oa() {
+        return oa;
+    }
+
+    public ZaloRules rules() {
+        return rules;
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    /** The scripts, by id. */
+    public Map<Long, Script> scripts() {
+        return scripts;
+    }
+
+    public SandboxStats stats() {
+        return stats.snapshot();
+    }
+
+    public void resetStats() {
+        stats.reset();
+    }
+
+    /** Ends every lock-out and forgets the rate-limit counts. */
+    public void resetRateLimits() {
+        tenants.values().forEach(t -> t.limiter.reset());
+    }
+
+    /** Whether a CareSoft tenant is locked out now. */
+    public boolean isLockedOut(String tenant) {
+        CareSoftTenant t = tenants.get(tenant);
+        return t != null && t.limiter.isLockedOut();
+    }
+
+    /** The customer's status now: exactly what CareSoft's user-status would answer. */
+    public CustomerStatus status(String phone) {
+        Customer c = directory.find(phone)
+                .orElseThrow(() -> new IllegalArgumentException("No customer " + PhoneNumbers.mask(phone)));
+        return messenger.status(c);
+    }
+
+    /** The customer writes to the OA now: the 7-day window and the 48-hour free replies restart. */
+    public Customer userMessage(String phone) {
+        return directory.recordUserMessage(phone);
+    }
+
+    /**
+     * Runs the sandbox until it is stopped (Ctrl-C). Options: {@code --port=8089} (default: a free port),
+     * {@code --customers=customers.csv} (default: the sample customers and scripts), {@code --tenant=acme:key}
+     * (repeatable), {@code --etelecom-key=…}, {@code --oa-id=…}, {@code --rate-limit=15}, {@code --lockout-after=20}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Builder b = builder();
+        boolean customers = false;
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            String value = kv.length > 1 ? kv[1] : "";
+            switch (kv[0]) {
+                case "--port" -> b.port(Integer.parseInt(value));
+                case "--customers" -> {
+                    b.customers(Path.of(value));
+                    customers = true;
+                }
+                case "--tenant" -> {
+                    String[] t = value.split(":", 2);
+                    b.caresoftTenant(t[0], t.length > 1 ? t[1] : DEFAULT_CARESOFT_KEY);
+                }
+                case "--etelecom-key" -> b.etelecomApiKey(value);
+                case "--oa-id" -> b.oaId(value);
+                case "--rate-limit" -> b.rateLimitPerSecond(Integer.parseInt(value));
+                case "--lockout-after" -> b.lockoutAfter(Integer.parseInt(value));
+                default -> {
+                    System.err.println("Unknown option " + arg + "; see the Javadoc of ZaloSandbox.main");
+                    System.exit(2);
+                }
+            }
+        }
+        if (!customers) {
+            b.sampleData();
+        }
+        ZaloSandbox sandbox = b.build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }));
+        String tenant = sandbox.tenants.keySet().iterator().next();
+        System.out.printf("""
+                Zalo sandbox on %s (%d customers, OA %s)
+                  CareSoft base URL : %s   key %s
+                  eTelecom base URL : %s   key %s
+                  outbox            : %s
+                  try: curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
+                         -d '{"phone_no":"0981234980"}' %s/api/v1/zalo/user-status
+                Ctrl-C stops it.
+                """, sandbox.baseUrl(), sandbox.directory.size(), sandbox.oaId(), sandbox.caresoftBaseUrl(tenant),
+                sandbox.caresoftApiKey(tenant), sandbox.etelecomBaseUrl(), sandbox.etelecomApiKey(),
+                sandbox.outboxUrl(), sandbox.caresoftApiKey(tenant), sandbox.caresoftBaseUrl(tenant));
+        stopped.await();
+    }
+
+    /** Configures a {@link ZaloSandbox}; every setting has a default, so {@code builder().build()} works. */
+    public static final class Builder {
+        private int port;
+        private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        private final Map<String, String> tenants = new LinkedHashMap<>();
+        private String etelecomApiKey = DEFAULT_ETELECOM_KEY;
+        private String shopId = DEFAULT_SHOP_ID;
+        private String oaId = DEFAULT_OA_ID;
+        private int subQuota = 2000;
+        private Instant packageExpiry;
+        private Duration consultationWindow = ZaloRules.DEFAULT.consultationWindow();
+        private Duration replyWindow = ZaloRules.DEFAULT.replyWindow();
+        private int freeReplies = ZaloRules.DEFAULT.freeReplies();
+        private Duration transactionWindow = ZaloRules.DEFAULT.transactionWindow();
+        private int rateLimitPerSecond = 15;
+        private int lockoutAfter = 20;
+        private Duration lockoutDuration = Duration.ofMinutes(15);
+        private int caresoftRefusalStatus = 200;
+        private SandboxClock clock;
+        private final List<Object> customerSources = new ArrayList<>();
+        private final Map<Long, Script> scripts = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Worker threads of the HTTP server (default twice the processors, at least 4). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * A CareSoft account: served under {@code /<name>/api/v1/zalo/…}, accepting {@code Bearer <apiKey>}, with its
+         * own rate limit. Repeatable. Without any, the sandbox has tenant {@value ZaloSandbox#DEFAULT_TENANT} with key
+         * {@value ZaloSandbox#DEFAULT_CARESOFT_KEY}.
+         */
+        public Builder caresoftTenant(String name, String apiKey) {
+            if (name == null || !name.matches("[A-Za-z0-9_\\-]+") || name.equals("sandbox") || name.equals("v1")) {
+                throw new IllegalArgumentException("A tenant name is letters, digits, - and _, and not sandbox or v1: "
+                                                   + name);
+            }
+            tenants.put(name, requireKey(apiKey));
+            return this;
+        }
+
+        /** eTelecom's api key / shop key (default {@value ZaloSandbox#DEFAULT_ETELECOM_KEY}). */
+        public Builder etelecomApiKey(String apiKey) {
+            this.etelecomApiKey = requireKey(apiKey);
+            return this;
+        }
+
+        /** The {@code shop_id} eTelecom answers carry (default {@value ZaloSandbox#DEFAULT_SHOP_ID}). */
+        public Builder etelecomShopId(String shopId) {
+            this.shopId = Objects.requireNonNull(shopId);
+            return this;
+        }
+
+        /** The OA's id (default {@value ZaloSandbox#DEFAULT_OA_ID}); requests naming another OA are refused. */
+        public Builder oaId(String oaId) {
+            if (oaId == null || !oaId.matches("\\d{1,32}")) {
+                throw new IllegalArgumentException("The OA id must be numeric: " + oaId);
+            }
+            this.oaId = oaId;
+            return this;
+        }
+
+        /** The OA package's consultation quota, {@code sub_quota} (default 2000). */
+        public Builder subQuota(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("subQuota must not be negative");
+            }
+            this.subQuota = size;
+            return this;
+        }
+
+        /** When the OA package ends, shown as {@code expired_date} (default: 30 days after the sandbox is built). */
+        public Builder packageExpiry(Instant expiry) {
+            this.packageExpiry = Objects.requireNonNull(expiry);
+            return this;
+        }
+
+        /** How long after the user's last message a consultation may be sent (default 7 days). */
+        public Builder consultationWindow(Duration window) {
+            this.consultationWindow = positive(window);
+            return this;
+        }
+
+        /** How long after the user's last message the free replies last (default 48 hours). */
+        public Builder replyWindow(Duration window) {
+            this.replyWindow = positive(window);
+            return this;
+        }
+
+        /** How many free replies a user's message grants (default 8). */
+        public Builder freeReplies(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("freeReplies must not be negative");
+            }
+            this.freeReplies = count;
+            return this;
+        }
+
+        /** How long after the user's last message a non-follower may get transaction messages (default 30 days). */
+        public Builder transactionWindow(Duration window) {
+            this.transactionWindow = positive(window);
+            return this;
+        }
+
+        /** CareSoft requests per second per tenant before HTTP 429 (default 15; 0 turns the limit off). */
+        public Builder rateLimitPerSecond(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("rateLimitPerSecond must not be negative");
+            }
+            this.rateLimitPerSecond = limit;
+            return this;
+        }
+
+        /** Consecutive 429s after which a tenant is locked out (default 20; 0 turns the lock-out off). */
+        public Builder lockoutAfter(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("lockoutAfter must not be negative");
+            }
+            this.lockoutAfter = count;
+            return this;
+        }
+
+        /** How long a lock-out lasts (default 15 minutes). */
+        public Builder lockoutDuration(Duration duration) {
+            this.lockoutDuration = positive(duration);
+            return this;
+        }
+
+        /**
+         * The HTTP status of CareSoft's {@code {"code":"errors"}} answers to well-formed requests that are refused
+         * (unknown customer, script or OA; Zalo's rules): 200 by default, as CareSoft relays Zalo's refusals; 400 is
+         * the other form seen. Malformed requests always get 400.
+         */
+        public Builder caresoftRefusalStatus(int status) {
+            if (status != 200 && (status < 400 || status > 499)) {
+                throw new IllegalArgumentException("caresoftRefusalStatus must be 200 or a 4xx status");
+            }
+            this.caresoftRefusalStatus = status;
+            return this;
+        }
+
+        /** The clock of every window (default {@link SandboxClock#system()}). */
+        public Builder clock(SandboxClock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Customers from a CSV file ({@link CustomerFile}); relative times count back from the clock at build. */
+        public Builder customers(Path csv) {
+            customerSources.add(Objects.requireNonNull(csv));
+            return this;
+        }
+
+        /** Customers from a CSV on the class path or at a URL, e.g. {@code getClass().getResource("/c.csv")}. */
+        public Builder customers(URL csv) {
+            customerSources.add(Objects.requireNonNull(csv, "csv (a class path resource not found?)"));
+            return this;
+        }
+
+        public Builder customers(Collection<Customer> customers) {
+            customerSources.add(List.copyOf(customers));
+            return this;
+        }
+
+        public Builder customer(Customer customer) {
+            return customers(List.of(customer));
+        }
+
+        /** A CareSoft Zalo script, e.g. {@code script(608, TRANSACTION, "Chào {{username}}")}. */
+        public Builder script(long id, MessageType type, String template) {
+            scripts.put(id, new Script(id, type, template));
+            return this;
+        }
+
+        /**
+         * Adds the sample customers (the class path resource {@code io/github/camelzalo/sandbox/sample-customers.csv})
+         * and scripts 101 (consultation), 201 (transaction: {@code username}, {@code order_id}) and 301 (promotion).
+         */
+        public Builder sampleData() {
+            customers(ZaloSandbox.class.getResource("sample-customers.csv"));
+            script(101, MessageType.CONSULTATION, "Chào {{username}}, cảm ơn anh/chị đã liên hệ. Chúng tôi có thể giúp"
+                                                  + " gì ạ?");
+            script(201, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng {{order_id}} đã được giao thành công.");
+            script(301, MessageType.PROMOTION, "Ưu đãi tháng này: giảm {{discount}} cho khách hàng thân thiết!");
+            return this;
+        }
+
+        public ZaloSandbox build() {
+            return new ZaloSandbox(this);
+        }
+
+        private static String requireKey(String key) {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("An API key must not be empty");
+            }
+            return key.strip();
+        }
+
+        private static Duration positive(Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("The duration must be positive: " + d);
+            }
+            return d;
+        }
+    }
+}
