@@ -55,7 +55,8 @@ class RedeliveryRouteTest extends ZaloTestSupport {
                             // and not into CareSoft's 15-minute lock-out
                             .retryWhile(simple("${exception.retryable} && ${exception.kind} != 'LOCKED_OUT'"
                                                + " && ${header.CamelRedeliveryCounter} <= 3"))
-                            .redeliveryDelay(50)
+                            .redeliveryDelay(50).useExponentialBackOff().backOffMultiplier(2)
+                            .maximumRedeliveryDelay(1_000)
                             .asyncDelayedRedelivery()
                             .onExceptionOccurred(e -> {
                                 ZaloApiException failure = e.getProperty(Exchange.EXCEPTION_CAUGHT,
