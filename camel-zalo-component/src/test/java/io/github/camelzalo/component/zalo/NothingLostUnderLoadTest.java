@@ -107,6 +107,9 @@ class NothingLostUnderLoadTest extends ZaloTestSupport {
                                            + MAX_REDELIVERIES))
                         .redeliveryDelay(20)
                         .asyncDelayedRedelivery()
+                        // the test records every outcome itself; keep thousands of expected failures off the console
+                        .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                        .retriesExhaustedLogLevel(LoggingLevel.DEBUG)
                         .onExceptionOccurred(e -> {
                             ZaloApiException failure = e.getProperty(Exchange.EXCEPTION_CAUGHT,
                                     ZaloApiException.class);
