@@ -137,7 +137,7 @@ class UserStatusTest extends ZaloTestSupport {
             public void configure() {
                 from("direct:check").to("zalo:userStatus")
                         .choice()
-                        .when(simple("${body.canSendZns} && ${body.following}")).setBody(simple("zns:${body.zaloPsid}"))
+                        .when(simple("${body.canSendZns} == true && ${body.following} == true")).setBody(simple("zns:${body.zaloPsid}"))
                         .otherwise().setBody(constant("no"));
             }
         });

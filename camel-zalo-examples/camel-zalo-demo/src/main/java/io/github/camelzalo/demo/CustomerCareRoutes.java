@@ -33,7 +33,7 @@ public class CustomerCareRoutes extends RouteBuilder {
                 .to("zalo:userStatus")
                 .setProperty("status", body())
                 .choice()
-                    .when(simple("${body.canSendConsultationMessage} && ${body.consultationMessageFreeRemain} > 0"))
+                    .when(simple("${body.canSendConsultationMessage} == true && ${body.consultationMessageFreeRemain} > 0"))
                         .setBody(simple("Chào ${exchangeProperty.customer.name}, đơn hàng ${exchangeProperty.customer.orderId}"
                                         + " đang trên đường giao. Cần hỗ trợ, anh/chị cứ nhắn cho chúng tôi nhé!"))
                         .to("zalo:send")
@@ -47,7 +47,7 @@ public class CustomerCareRoutes extends RouteBuilder {
                         .bean("campaign", "skipped")
                 .end()
                 // followers whose consultation window is open also get the promotion image
-                .filter(simple("${exchangeProperty.status.following} && ${exchangeProperty.status.canSendConsultationMessage}"))
+                .filter(simple("${exchangeProperty.status.following} == true && ${exchangeProperty.status.canSendConsultationMessage} == true"))
                     .setHeader(ZaloConstants.USER_ID, simple("${exchangeProperty.status.zaloPsid}"))
                     .setHeader(ZaloConstants.IMAGE_URL, simple("{{demo.image-url}}"))
                     .to("zalo:sendImage")

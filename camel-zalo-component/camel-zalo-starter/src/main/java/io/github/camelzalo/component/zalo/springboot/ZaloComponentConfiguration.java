@@ -1,0 +1,295 @@
+package io.github.camelzalo.component.zalo.springboot;
+
+import io.github.camelzalo.component.zalo.ZaloConfiguration;
+import io.github.camelzalo.component.zalo.ZaloProviderType;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Check Zalo users and send Zalo messages through Vietnamese providers (CareSoft, eTelecom).
+ * <p>
+ * The {@code camel.component.zalo.*} properties, one per option of the zalo component (its {@code zalo.json}). The
+ * field comments and initial values become the IDE help and defaults in {@code spring-configuration-metadata.json};
+ * a value left unset ({@code null}) leaves the component's own default alone. Object options (httpClient, workerPool,
+ * sslContextParameters, configuration) take a bean reference such as {@code #bean:myClient}.
+ */
+@ConfigurationProperties(prefix = "camel.component.zalo")
+public class ZaloComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Whether to enable auto configuration of the zalo component. This is enabled by default.
+     */
+    private Boolean enabled;
+    /**
+     * The CareSoft tenant's API base URL, e.g. https://api.caresoft.vn/acme, for every endpoint that uses CareSoft.
+     * Lets one context use CareSoft and eTelecom side by side.
+     */
+    private String caresoftBaseUrl;
+    /**
+     * The CareSoft API token, for every endpoint that uses CareSoft.
+     */
+    private String caresoftApiKey;
+    /**
+     * The eTelecom API base URL for every endpoint that uses eTelecom (default https://api.etelecom.vn/v1/shop).
+     */
+    private String etelecomBaseUrl;
+    /**
+     * The eTelecom api_key (Shop API) or shop_key (Partner API), for every endpoint that uses eTelecom.
+     */
+    private String etelecomApiKey;
+    /**
+     * The Zalo Official Account id used when the CamelZaloOaId header is absent.
+     */
+    private String oaId;
+    /**
+     * The provider that carries the call. Defaults to caresoft for userStatus and send, and to etelecom for
+     * sendImage.
+     */
+    private ZaloProviderType provider;
+    /**
+     * The provider's API base URL for every endpoint, whatever its provider. Prefer caresoft-base-url and
+     * etelecom-base-url, which apply to one provider each.
+     */
+    private String baseUrl;
+    /**
+     * The provider API key for every endpoint, whatever its provider, sent as a Bearer token. Prefer
+     * caresoft-api-key and etelecom-api-key, which apply to one provider each.
+     */
+    private String apiKey;
+    /**
+     * How long to wait for a connection to the provider, in milliseconds.
+     */
+    private Integer connectTimeout = 10000;
+    /**
+     * How long one call may take in all, from sending until the answer has been read, in milliseconds. When it
+     * passes the exchange fails with a ZaloApiException of kind TIMEOUT.
+     */
+    private Integer requestTimeout = 30000;
+    /**
+     * Whether a failure whose outcome is unknown (a timeout or broken connection after the request was sent, HTTP
+     * 500/502/504) counts as retryable for send and sendImage. Off by default: retrying such a failure can deliver
+     * the same message twice.
+     */
+    private Boolean retryUnknownOutcome = false;
+    /**
+     * The most connections open at once, over all endpoints and providers. Further calls wait for a free
+     * connection without holding a thread.
+     */
+    private Integer maxConnections = 100;
+    /**
+     * The largest answer accepted, in bytes. A larger one fails the exchange with a ZaloApiException of kind
+     * RESPONSE_TOO_LARGE and is not read into memory.
+     */
+    private Integer maxResponseSize = 1048576;
+    /**
+     * The size of the worker pool the component creates: the number of exchanges that can continue their route
+     * after a call at the same time. Defaults to the number of processors, at least 2.
+     */
+    private Integer workerPoolSize;
+    /**
+     * The thread pool on which routes continue after a call, as a bean reference (#bean:name). By default the
+     * component creates one of worker-pool-size threads.
+     */
+    private ExecutorService workerPool;
+    /**
+     * An HttpClient 5 async client to use instead of the one the component creates, as a bean reference
+     * (#bean:name). The component starts it if needed but never closes it.
+     */
+    private CloseableHttpAsyncClient httpClient;
+    /**
+     * TLS settings (trust store, key store) for the connections to the providers, as a bean reference
+     * (#bean:name). Certificates and host names are always verified.
+     */
+    private SSLContextParameters sslContextParameters;
+    /**
+     * Use the global SSL context parameters of the CamelContext.
+     */
+    private Boolean useGlobalSslContextParameters = false;
+    /**
+     * The default options of every endpoint, as a bean reference (#bean:name). The single options above are
+     * usually simpler.
+     */
+    private ZaloConfiguration configuration;
+    /**
+     * Whether the producer should be started lazy (on the first message), so that a route can start even when
+     * the producer cannot yet.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * Whether autowiring is enabled: options marked as autowired are looked up in the registry when there is a
+     * single instance of the type.
+     */
+    private Boolean autowiredEnabled = true;
+
+    public String getCaresoftBaseUrl() {
+        return caresoftBaseUrl;
+    }
+
+    public void setCaresoftBaseUrl(String caresoftBaseUrl) {
+        this.caresoftBaseUrl = caresoftBaseUrl;
+    }
+
+    public String getCaresoftApiKey() {
+        return caresoftApiKey;
+    }
+
+    public void setCaresoftApiKey(String caresoftApiKey) {
+        this.caresoftApiKey = caresoftApiKey;
+    }
+
+    public String getEtelecomBaseUrl() {
+        return etelecomBaseUrl;
+    }
+
+    public void setEtelecomBaseUrl(String etelecomBaseUrl) {
+        this.etelecomBaseUrl = etelecomBaseUrl;
+    }
+
+    public String getEtelecomApiKey() {
+        return etelecomApiKey;
+    }
+
+    public void setEtelecomApiKey(String etelecomApiKey) {
+        this.etelecomApiKey = etelecomApiKey;
+    }
+
+    public String getOaId() {
+        return oaId;
+    }
+
+    public void setOaId(String oaId) {
+        this.oaId = oaId;
+    }
+
+    public ZaloProviderType getProvider() {
+        return provider;
+    }
+
+    public void setProvider(ZaloProviderType provider) {
+        this.provider = provider;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public Integer getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Integer connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Integer requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Boolean getRetryUnknownOutcome() {
+        return retryUnknownOutcome;
+    }
+
+    public void setRetryUnknownOutcome(Boolean retryUnknownOutcome) {
+        this.retryUnknownOutcome = retryUnknownOutcome;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Integer getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(Integer maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    public void setWorkerPool(ExecutorService workerPool) {
+        this.workerPool = workerPool;
+    }
+
+    public CloseableHttpAsyncClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(CloseableHttpAsyncClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public ZaloConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ZaloConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+}

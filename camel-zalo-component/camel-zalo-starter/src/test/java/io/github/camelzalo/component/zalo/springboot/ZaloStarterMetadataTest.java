@@ -1,0 +1,72 @@
+package io.github.camelzalo.component.zalo.springboot;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the starter in step with the component: every option in the component's zalo.json must be a
+ * {@code camel.component.zalo.*} property in the metadata IDEs read. An option added to ZaloComponent without a field
+ * in {@link ZaloComponentConfiguration} fails here instead of being silently ignored by Spring Boot users.
+ */
+class ZaloStarterMetadataTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyComponentOptionHasADocumentedSpringBootProperty() throws Exception {
+        JsonNode component = read("META-INF/io/github/camelzalo/component/zalo/zalo.json");
+        Set<String> documented = documentedProperties();
+
+        List<String> missing = new ArrayList<>();
+        component.get("componentProperties").fieldNames().forEachRemaining(option -> {
+            String key = "camel.component.zalo." + kebab(option);
+            if (!documented.contains(key)) {
+                missing.add(key);
+            }
+        });
+
+        assertThat(missing).as("options of zalo.json without a documented field in ZaloComponentConfiguration")
+                .isEmpty();
+        assertThat(documented).contains("camel.component.zalo.enabled");
+    }
+
+    /** Every jar brings its own metadata file (camel-spring-boot too); collect the documented properties of all. */
+    private static Set<String> documentedProperties() throws Exception {
+        Set<String> documented = new HashSet<>();
+        Enumeration<URL> files = ZaloStarterMetadataTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json");
+        for (URL file : Collections.list(files)) {
+            try (InputStream in = file.openStream()) {
+                for (JsonNode property : JSON.readTree(in).path("properties")) {
+                    if (!property.path("description").asText().isBlank()) {
+                        documented.add(property.get("name").asText());
+                    }
+                }
+            }
+        }
+        return documented;
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    }
+
+    private static JsonNode read(String resource) throws Exception {
+        try (InputStream in = ZaloStarterMetadataTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+}
