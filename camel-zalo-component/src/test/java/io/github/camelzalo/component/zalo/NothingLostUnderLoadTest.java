@@ -103,7 +103,7 @@ class NothingLostUnderLoadTest extends ZaloTestSupport {
 
                 onException(ZaloApiException.class)
                         // judged after every failure (Camel keeps an onWhen choice for good: RedeliveryRouteTest)
-                        .retryWhile(simple("${exception.retryable} && ${header.CamelRedeliveryCounter} <= "
+                        .retryWhile(simple("${exception.retryable} == true && ${header.CamelRedeliveryCounter} <= "
                                            + MAX_REDELIVERIES))
                         .redeliveryDelay(20)
                         .asyncDelayedRedelivery()

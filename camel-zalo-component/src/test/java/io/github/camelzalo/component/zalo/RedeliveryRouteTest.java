@@ -53,7 +53,7 @@ class RedeliveryRouteTest extends ZaloTestSupport {
                         .onException(ZaloApiException.class)
                             // judged again after every failure: only what is safe to send again, at most 3 times,
                             // and not into CareSoft's 15-minute lock-out
-                            .retryWhile(simple("${exception.retryable} && ${exception.kind} != 'LOCKED_OUT'"
+                            .retryWhile(simple("${exception.retryable} == true && ${exception.kind} != 'LOCKED_OUT'"
                                                + " && ${header.CamelRedeliveryCounter} <= 3"))
                             .redeliveryDelay(50).useExponentialBackOff().backOffMultiplier(2)
                             .maximumRedeliveryDelay(1_000)
