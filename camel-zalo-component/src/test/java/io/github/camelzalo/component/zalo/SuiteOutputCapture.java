@@ -37,6 +37,7 @@ public final class SuiteOutputCapture implements LauncherSessionListener, TestEx
     private static volatile String runId;
     private static volatile boolean planStarted;
     private static final Set<String> UNFINISHED_CLASSES = ConcurrentHashMap.newKeySet();
+    private static final Set<String> PLANNED_CLASSES = ConcurrentHashMap.newKeySet();
     private static PrintStream originalOut;
     private static PrintStream originalErr;
     private static OutputStream consoleCopy;
@@ -50,6 +51,11 @@ public final class SuiteOutputCapture implements LauncherSessionListener, TestEx
     /** Whether the listener saw the test plan start, so that {@link #unfinishedClasses()} means something. */
     static boolean planStarted() {
         return planStarted;
+    }
+
+    /** The test classes of this run. */
+    static Set<String> plannedClasses() {
+        return Set.copyOf(PLANNED_CLASSES);
     }
 
     /** The test classes of this run that have not finished yet. */
@@ -103,6 +109,7 @@ public final class SuiteOutputCapture implements LauncherSessionListener, TestEx
             for (TestIdentifier id : testPlan.getDescendants(root)) {
                 if (id.getSource().orElse(null) instanceof ClassSource cs && id.isContainer()) {
                     UNFINISHED_CLASSES.add(cs.getClassName());
+                    PLANNED_CLASSES.add(cs.getClassName());
                 }
             }
         }
