@@ -13,10 +13,11 @@ final class LogSecrets {
 
     /**
      * A Vietnamese mobile number written in full in any shape the component accepts ({@code 0981234980},
-     * {@code 84981234980}, {@code +84 98 123 4980}, dots or dashes), not inside a longer run of digits (OA ids).
+     * {@code 84981234980}, {@code +84 98 123 4980}, dots or dashes), standing on its own: not inside a longer run
+     * of digits (OA ids) or of letters and digits (random ids such as UUIDs, which do contain such runs).
      */
     static final Pattern UNMASKED_PHONE = Pattern.compile(
-            "(?<![\\d*])(?:\\+?84|0)[\\s.-]?[35789](?:[\\s.-]?\\d){8}(?![\\d*])");
+            "(?<![\\w*])(?:\\+?84|0)[\\s.-]?[35789](?:[\\s.-]?\\d){8}(?![\\w*])");
 
     /** A Bearer token that is not masked. */
     static final Pattern BEARER_TOKEN = Pattern.compile("Bearer\\s+[A-Za-z0-9._~+/=-]{4,}");
