@@ -26,8 +26,8 @@ public enum ZaloErrorKind {
     /** The answer was larger than {@code maxResponseSize} and was not read. */
     RESPONSE_TOO_LARGE(false, true),
     /**
-     * No connection could be made (refused, unknown host, connect timeout, no pooled connection in time, or closed
-     * by the server during the TLS handshake): the request was never sent.
+     * No connection could be made (refused, unknown host, connect timeout, or closed by the server during the TLS
+     * handshake): the request was never sent.
      */
     CONNECT_FAILED(true, false),
     /**

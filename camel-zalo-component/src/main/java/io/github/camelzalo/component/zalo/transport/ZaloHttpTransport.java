@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -84,7 +85,7 @@ public final class ZaloHttpTransport {
 
                     @Override
                     public void failed(Exception ex) {
-                        result.completeExceptionally(classify(ex, entity.mayHaveArrived()));
+                        result.completeExceptionally(classify(ex, entity.mayHaveArrived(), call.requestTimeout()));
                     }
 
                     @Override
@@ -99,7 +100,7 @@ public final class ZaloHttpTransport {
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {
             // the connection may still be writing: only "the body never started" is certain here
             TransportException timeout = new TransportException(Failure.TIMEOUT, entity.abandon(),
-                    "No complete answer within " + call.requestTimeout().toMillis() + " ms", null);
+                    noAnswerWithin(call.requestTimeout()), null);
             if (result.completeExceptionally(timeout)) {
                 // both: cancelling stops a call still waiting for a connection or an answer; the abort stops an
                 // answer already streaming in. Either way the connection is closed, never returned half-read.
@@ -115,14 +116,17 @@ public final class ZaloHttpTransport {
      * @param requestSent whether the complete request may have reached the server (see
      *                    {@link TrackingEntityProducer#mayHaveArrived()})
      */
-    static TransportException classify(Exception ex, boolean requestSent) {
+    static TransportException classify(Exception ex, boolean requestSent, Duration requestTimeout) {
         if (ex instanceof TransportException te) {
             return te;
         }
+        if (ex instanceof ConnectionRequestTimeoutException || ex instanceof TimeoutException) {
+            // no pooled connection free within requestTimeout (HttpClient's lease timeout is set to it): the same
+            // failure as the deadline passing while waiting, and nothing was sent
+            return new TransportException(Failure.TIMEOUT, false, noAnswerWithin(requestTimeout), ex);
+        }
         if (ex instanceof ConnectException || ex instanceof UnknownHostException
-                || ex instanceof NoRouteToHostException || ex instanceof ConnectTimeoutException
-                || ex instanceof ConnectionRequestTimeoutException || ex instanceof TimeoutException) {
-            // TimeoutException: no pooled connection could be leased in time, so nothing was sent
+                || ex instanceof NoRouteToHostException || ex instanceof ConnectTimeoutException) {
             return new TransportException(Failure.CONNECT, false, "Could not connect: " + describe(ex), ex);
         }
         if (ex instanceof SSLException) {
@@ -140,7 +144,9 @@ public final class ZaloHttpTransport {
             return new TransportException(Failure.IO, requestSent, "Connection failed: " + describe(ex), ex);
         }
         if (ex instanceof SocketTimeoutException || ex instanceof InterruptedIOException) {
-            return new TransportException(Failure.TIMEOUT, requestSent, "Timed out: " + describe(ex), ex);
+            // HttpClient's response timeout is set to requestTimeout, so it may beat the deadline by a hair: the
+            // same failure, told the same way (the connection is closed, so requestSent is exact here)
+            return new TransportException(Failure.TIMEOUT, requestSent, noAnswerWithin(requestTimeout), ex);
         }
         return new TransportException(Failure.IO, requestSent, "Connection failed: " + describe(ex), ex);
     }
@@ -158,6 +164,10 @@ public final class ZaloHttpTransport {
             }
         }
         return false;
+    }
+
+    private static String noAnswerWithin(Duration requestTimeout) {
+        return "No complete answer within " + requestTimeout.toMillis() + " ms";
     }
 
     private static String describe(Exception ex) {
