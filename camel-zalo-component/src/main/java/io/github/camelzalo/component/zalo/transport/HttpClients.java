@@ -9,6 +9,8 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.util.TimeValue;
 
@@ -27,22 +29,14 @@ public final class HttpClients {
      *                   always verified
      */
     public static CloseableHttpAsyncClient create(int maxConnections, SSLContext sslContext) {
-        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
-        if (sslContext != null) {
-            tls.setSslContext(sslContext);
-        } else {
-            tls.useSystemProperties();
-        }
-        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
-                .setTlsStrategy(tls.build())
-                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .setTimeToLive(TimeValue.ofMinutes(5))
-                        .build())
-                .build();
+        return create(connectionManager(maxConnections, sslContext));
+    }
+
+    /**
+     * The same client over a connection manager the caller built, e.g. with {@link #connectionManager} to watch its
+     * pool statistics. Hand it to the component's {@code httpClient} option; the caller starts and closes it.
+     */
+    public static CloseableHttpAsyncClient create(PoolingAsyncClientConnectionManager pool) {
         return HttpAsyncClients.custom()
                 .setConnectionManager(pool)
                 .disableAutomaticRetries()
@@ -54,6 +48,39 @@ public final class HttpClients {
                 // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the API key and
                 // the customers' phone numbers byte for byte: this client never decorates its sessions with it
                 .setIoSessionDecorator(session -> session)
+                .build();
+    }
+
+    /**
+     * The component's connection pool: at most {@code maxConnections} connections in all, over every provider host
+     * (any one host may use all of them); HTTP/1.1 only; TLS certificates and host names verified.
+     *
+     * @param sslContext the TLS context, or {@code null} for the JVM's default trust store
+     */
+    public static PoolingAsyncClientConnectionManager connectionManager(int maxConnections, SSLContext sslContext) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, but was " + maxConnections);
+        }
+        // HttpClient's default policy (BUILTIN) leaves the host name check to the JDK, and with the SSLEngine set up
+        // as it is here the JDK does not check it: a trusted certificate for any other host was accepted. So the
+        // client checks it itself, on top of the JDK's certificate validation.
+        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create()
+                .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                .setHostnameVerifier(new DefaultHostnameVerifier());
+        if (sslContext != null) {
+            tls.setSslContext(sslContext);
+        } else {
+            tls.useSystemProperties();
+        }
+        return PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setTlsStrategy(tls.build())
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
                 .build();
     }
 }
