@@ -16,6 +16,7 @@ public class ZaloApiException extends ZaloException {
     private final String errorCode;
     private final String errorMessage;
     private final boolean retryable;
+    private final boolean mayHaveBeenProcessed;
     private final Duration retryAfter;
 
     private ZaloApiException(Builder b) {
@@ -27,6 +28,7 @@ public class ZaloApiException extends ZaloException {
         this.errorCode = b.errorCode;
         this.errorMessage = b.errorMessage;
         this.retryable = b.retryable;
+        this.mayHaveBeenProcessed = b.mayHaveBeenProcessed;
         this.retryAfter = b.retryAfter;
     }
 
@@ -41,6 +43,9 @@ public class ZaloApiException extends ZaloException {
         }
         if (b.errorMessage != null) {
             sb.append(", message \"").append(b.errorMessage).append('"');
+        }
+        if (b.mayHaveBeenProcessed) {
+            sb.append(", outcome unknown");
         }
         sb.append(b.retryable ? ", retryable" : ", not retryable");
         if (b.retryAfter != null) {
@@ -87,6 +92,16 @@ public class ZaloApiException extends ZaloException {
         return retryable;
     }
 
+    /**
+     * Whether the provider may have acted on the request although the call failed: the request reached it and no
+     * clear refusal came back (a timeout or broken connection after it was sent, HTTP 500/502/504, an answer that
+     * could not be read). Sending such a request again may deliver the same message twice; {@link #isRetryable()}
+     * is then {@code false} unless the operation only reads or the endpoint sets {@code retryUnknownOutcome}.
+     */
+    public boolean mayHaveBeenProcessed() {
+        return mayHaveBeenProcessed;
+    }
+
     /** How long the provider asked to wait before trying again, or {@code null} when it did not say. */
     public Duration getRetryAfter() {
         return retryAfter;
@@ -100,6 +115,7 @@ public class ZaloApiException extends ZaloException {
         private String errorCode;
         private String errorMessage;
         private boolean retryable;
+        private boolean mayHaveBeenProcessed;
         private Duration retryAfter;
         private Throwable cause;
 
@@ -134,6 +150,11 @@ public class ZaloApiException extends ZaloException {
 
         public Builder retryable(boolean retryable) {
             this.retryable = retryable;
+            return this;
+        }
+
+        public Builder mayHaveBeenProcessed(boolean mayHaveBeenProcessed) {
+            this.mayHaveBeenProcessed = mayHaveBeenProcessed;
             return this;
         }
 

@@ -18,17 +18,32 @@ public enum ZaloErrorKind {
     UNAVAILABLE(true, false),
     /** The provider failed while handling the request (HTTP 500, 502, 504, ...): the outcome is unknown. */
     SERVER_ERROR(true, true),
-    /** A success status, but an answer that could not be understood: the request was probably processed. */
+    /**
+     * A success status, but an answer that could not be understood (empty, invalid JSON, an HTML page): the request
+     * was probably processed. Also a redirect is not this but {@link #REJECTED}: redirects are not followed.
+     */
     BAD_RESPONSE(true, true),
     /** The answer was larger than {@code maxResponseSize} and was not read. */
     RESPONSE_TOO_LARGE(false, true),
-    /** No connection could be made: the request was never sent. */
+    /**
+     * No connection could be made (refused, unknown host, connect timeout, or closed by the server during the TLS
+     * handshake): the request was never sent.
+     */
     CONNECT_FAILED(true, false),
-    /** The TLS handshake failed: the certificate is not trusted or does not match the host name. */
+    /**
+     * The TLS handshake was refused: the certificate is not trusted or does not match the host name, or the server
+     * refused our TLS parameters. The request was never sent; sending again meets the same refusal.
+     */
     TLS_FAILED(false, false),
-    /** No complete answer within {@code requestTimeout}. */
+    /**
+     * No complete answer within {@code requestTimeout}. The outcome is unknown once the request body started going
+     * out; before that (e.g. while waiting for a pooled connection) the request was not, and will not be, sent.
+     */
     TIMEOUT(true, true),
-    /** The connection failed while the request or answer was in transit. */
+    /**
+     * The connection failed (reset or closed) while the request or answer was in transit. The outcome is unknown
+     * unless it failed before the whole request had been written to the connection.
+     */
     IO_ERROR(true, true);
 
     private final boolean transientFailure;

@@ -13,7 +13,9 @@ public abstract class ZaloException extends RuntimeException {
 
     /**
      * Whether sending the same exchange again is safe and may succeed: the provider surely did not process it,
-     * or the operation only reads. Camel's redelivery can use it via {@code onWhen(simple("${exception.retryable}"))}.
+     * or the operation only reads. Camel's redelivery can use it via
+     * {@code retryWhile(simple("${exception.retryable} == true && ${header.CamelRedeliveryCounter} <= 5"))}, which is
+     * judged after every failure (see docs/reliability.md: an {@code onWhen} choice is kept from the first failure).
      */
     public abstract boolean isRetryable();
 }

@@ -1,5 +1,8 @@
 package io.github.camelzalo.component.zalo;
 
+import java.util.regex.Pattern;
+
+import io.github.camelzalo.component.zalo.model.PhoneNumbers;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
 import io.github.camelzalo.component.zalo.transport.TransportException;
 
@@ -11,6 +14,7 @@ import io.github.camelzalo.component.zalo.transport.TransportException;
 final class ZaloFailures {
 
     private static final String REDACTED = "******";
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+");
 
     private final BoundOperation<?, ?> bound;
     private final boolean retryUnknownOutcome;
@@ -52,14 +56,19 @@ final class ZaloFailures {
         return ZaloApiException.builder(kind)
                 .provider(bound.provider.id())
                 .operation(bound.operation.name())
+                .mayHaveBeenProcessed(mayHaveBeenProcessed)
                 .retryable(retryable);
     }
 
-    /** Providers sometimes echo the request; the key must not travel on in an exception. */
+    /** Providers sometimes echo the request; neither the key nor a phone number may travel on in an exception. */
     private String redact(String text) {
-        if (text == null || apiKey == null || apiKey.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(apiKey, REDACTED);
+        String t = apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, REDACTED);
+        // also a token the provider saw (another account's key, a proxy's) and customers' numbers it echoed: the
+        // exception travels on into logs and dead-letter queues
+        t = BEARER.matcher(t).replaceAll("Bearer " + REDACTED);
+        return PhoneNumbers.maskAll(t);
     }
 }

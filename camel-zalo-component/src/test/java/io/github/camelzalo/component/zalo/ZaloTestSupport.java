@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A CamelContext whose zalo component points CareSoft and eTelecom at one WireMock server on 127.0.0.1, the way
@@ -86,6 +88,23 @@ public abstract class ZaloTestSupport extends CamelTestSupport {
 
     protected static ResponseDefinitionBuilder caresoftOk() {
         return json(200, "{\"code\":\"ok\",\"message\":\"Tạo thành công!\"}");
+    }
+
+    /**
+     * Waits until the pool has no leased connection: a failed call must give its connection back (or discard it), or
+     * the pool drains away fault by fault. Polls briefly because the release happens on an I/O thread.
+     */
+    protected static void assertNoLeasedConnections(PoolingAsyncClientConnectionManager pool) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (pool.getTotalStats().getLeased() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(pool.getTotalStats().getLeased()).as("leased connections, %s", pool.getTotalStats()).isZero();
     }
 
     /** Sends an exchange and returns it, failed or not: a failed call must complete, never hang or throw. */

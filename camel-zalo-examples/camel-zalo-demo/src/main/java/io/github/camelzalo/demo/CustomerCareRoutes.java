@@ -12,12 +12,13 @@ public class CustomerCareRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // a provider failure that is safe to send again (429, 503, refused connection) is retried; the rest, and
-        // invalid input, go to the dead letter channel with their exception
+        // a provider failure that is safe to send again (429, 503, refused connection) is retried, judged again
+        // after every failure (retryWhile, not onWhen: a 503 then a 502 must not be sent a third time); the rest,
+        // and invalid input, go to the dead letter channel with their exception
         errorHandler(deadLetterChannel("direct:dead-letter"));
         onException(ZaloApiException.class)
-                .onWhen(simple("${exception.retryable}"))
-                .maximumRedeliveries(3).redeliveryDelay(1000);
+                .retryWhile(simple("${exception.retryable} == true && ${header.CamelRedeliveryCounter} <= 3"))
+                .redeliveryDelay(1000).asyncDelayedRedelivery();
 
         from("timer:customer-care?repeatCount=1").routeId("customer-care")
                 .setBody(method("customers", "load"))

@@ -2,9 +2,13 @@ package io.github.camelzalo.component.zalo.binding;
 
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.camelzalo.component.zalo.ZaloConstants;
 import io.github.camelzalo.component.zalo.ZaloValidationException;
+import io.github.camelzalo.component.zalo.model.SendImageRequest;
+import io.github.camelzalo.component.zalo.model.SendMessageRequest;
+import io.github.camelzalo.component.zalo.model.UserStatusRequest;
 import org.apache.camel.Message;
 
 /**
@@ -12,6 +16,9 @@ import org.apache.camel.Message;
  * header, never a silent conversion that could send the wrong thing (a phone number as a Long loses its 0).
  */
 final class ExchangeValues {
+
+    private static final Set<Class<?>> REQUEST_TYPES = Set.of(UserStatusRequest.class, SendMessageRequest.class,
+            SendImageRequest.class);
 
     private ExchangeValues() {
     }
@@ -56,7 +63,10 @@ final class ExchangeValues {
             try {
                 return Long.valueOf(cs.toString().strip());
             } catch (NumberFormatException e) {
-                throw new ZaloValidationException(header, "must be a positive integer, but was \"" + cs + "\"");
+                // the text is not echoed: headers come from untrusted input and may hold anything, even a phone
+                // number, and exception messages end up in logs
+                throw new ZaloValidationException(header,
+                        "must be a positive integer, but was text of " + cs.length() + " characters that is not one");
             }
         }
         throw wrongType(header, v, "a positive integer");
@@ -71,6 +81,18 @@ final class ExchangeValues {
             return map;
         }
         throw wrongType(header, v, "a Map of String keys to values");
+    }
+
+    /**
+     * Refuses a typed request meant for another operation as the body, e.g. a {@code SendImageRequest} sent to
+     * {@code zalo:send}, rather than ignoring it and failing on some header it does not have.
+     */
+    static void notAnotherOperationsRequest(Object body, Class<?> expected, String operation) {
+        if (body != null && body.getClass() != expected && REQUEST_TYPES.contains(body.getClass())) {
+            throw new ZaloValidationException("body", "is a " + body.getClass().getSimpleName() + ", which zalo:"
+                                                      + operation + " cannot send; it takes a "
+                                                      + expected.getSimpleName() + " or headers");
+        }
     }
 
     /** The OA id from the header, else the endpoint's, required. */

@@ -18,6 +18,7 @@ public final class SendImageBinding implements OperationBinding<SendImageRequest
         Message m = exchange.getMessage();
         String oaId = ExchangeValues.id(m, ZaloConstants.OA_ID);
         String effectiveOaId = oaId != null ? oaId : defaultOaId;
+        ExchangeValues.notAnotherOperationsRequest(m.getBody(), SendImageRequest.class, "sendImage");
         if (m.getBody() instanceof SendImageRequest request) {
             SendImageRequest r = request.withDefaultOaId(effectiveOaId);
             ExchangeValues.requireOaId(r.getOaId());

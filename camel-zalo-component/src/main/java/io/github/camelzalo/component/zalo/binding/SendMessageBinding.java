@@ -19,6 +19,7 @@ public final class SendMessageBinding implements OperationBinding<SendMessageReq
         Object body = m.getBody();
         String oaId = ExchangeValues.id(m, ZaloConstants.OA_ID);
         String effectiveOaId = oaId != null ? oaId : defaultOaId;
+        ExchangeValues.notAnotherOperationsRequest(m.getBody(), SendMessageRequest.class, "send");
         if (body instanceof SendMessageRequest request) {
             SendMessageRequest r = request.withDefaultOaId(effectiveOaId);
             ExchangeValues.requireOaId(r.getOaId());

@@ -15,6 +15,7 @@ public final class UserStatusBinding implements OperationBinding<UserStatusReque
         Message m = exchange.getMessage();
         Object body = m.getBody();
         String oaId = ExchangeValues.id(m, ZaloConstants.OA_ID);
+        ExchangeValues.notAnotherOperationsRequest(m.getBody(), UserStatusRequest.class, "userStatus");
         if (body instanceof UserStatusRequest request) {
             return request.withDefaultOaId(oaId != null ? oaId : defaultOaId);
         }

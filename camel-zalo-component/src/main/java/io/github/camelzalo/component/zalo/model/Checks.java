@@ -16,6 +16,9 @@ final class Checks {
     static final int MAX_ID_LENGTH = 32;
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_ATTACHMENT_ID_LENGTH = 512;
+    /** Generous bounds for script parameters, which no provider documents: enough for any script, not a flood. */
+    static final int MAX_TEMPLATE_PARAMS = 100;
+    static final int MAX_TEMPLATE_KEY_LENGTH = 100;
 
 
     private Checks() {
@@ -27,8 +30,9 @@ final class Checks {
             throw new ZaloValidationException(field, "is required");
         }
         String id = value.strip();
-        if (id.length() > MAX_ID_LENGTH || !isAsciiDigits(id)) {
-            throw new ZaloValidationException(field, "must be a numeric id of at most " + MAX_ID_LENGTH + " digits");
+        if (id.length() > MAX_ID_LENGTH || !isAsciiDigits(id) || isAllZeros(id)) {
+            throw new ZaloValidationException(field,
+                    "must be a positive numeric id of at most " + MAX_ID_LENGTH + " digits");
         }
         return id;
     }
@@ -41,6 +45,15 @@ final class Checks {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAllZeros(String digits) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) != '0') {
                 return false;
             }
         }
@@ -64,6 +77,7 @@ final class Checks {
                     "must not be longer than " + MAX_MESSAGE_LENGTH + " characters, but has " + length);
         }
         noControlCharacters(field, text, true);
+        wellFormed(field, text);
         return text;
     }
 
@@ -82,6 +96,10 @@ final class Checks {
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || uri.getHost() == null) {
                 throw new ZaloValidationException(field, "must be an absolute http or https URL");
+            }
+            if (uri.getRawUserInfo() != null) {
+                // Zalo fetches the image: a user name or password in the URL would be handed to a third party
+                throw new ZaloValidationException(field, "must not contain a user name or password");
             }
         } catch (URISyntaxException e) {
             throw new ZaloValidationException(field, "must be an absolute http or https URL");
@@ -105,15 +123,38 @@ final class Checks {
 
     /** Template parameters: string keys, scalar values (text, numbers, booleans), nothing null or nested. */
     static Map<String, Object> templateParams(String field, Map<?, ?> params) {
+        if (params.size() > MAX_TEMPLATE_PARAMS) {
+            throw new ZaloValidationException(field,
+                    "must not have more than " + MAX_TEMPLATE_PARAMS + " entries, but has " + params.size());
+        }
         Map<String, Object> copy = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : params.entrySet()) {
             if (!(e.getKey() instanceof String key) || key.isBlank()) {
-                throw new ZaloValidationException(field, "must have non-empty String keys, but has key " + e.getKey());
+                // the key itself is not shown: it may be anything, including personal data
+                throw new ZaloValidationException(field, "must have non-empty String keys, but has a key of type "
+                                                         + (e.getKey() == null ? "null"
+                                                                 : e.getKey().getClass().getSimpleName()));
+            }
+            if (key.length() > MAX_TEMPLATE_KEY_LENGTH || key.codePoints().anyMatch(Character::isISOControl)) {
+                throw new ZaloValidationException(field, "must have keys of at most " + MAX_TEMPLATE_KEY_LENGTH
+                                                         + " characters without control characters");
             }
             Object value = e.getValue();
+            String valueField = field + "." + key;
             if (value instanceof CharSequence cs) {
-                noControlCharacters(field + "." + key, cs.toString(), true);
-                copy.put(key, cs.toString());
+                String text = cs.toString();
+                int length = text.codePointCount(0, text.length());
+                if (length > MAX_MESSAGE_LENGTH) {
+                    throw new ZaloValidationException(valueField,
+                            "must not be longer than " + MAX_MESSAGE_LENGTH + " characters, but has " + length);
+                }
+                noControlCharacters(valueField, text, true);
+                wellFormed(valueField, text);
+                copy.put(key, text);
+            } else if (value instanceof Double d && !Double.isFinite(d)
+                    || value instanceof Float f && !Float.isFinite(f)) {
+                // JSON has no NaN or Infinity: the request would not be valid JSON
+                throw new ZaloValidationException(valueField, "must be a finite number, but was " + value);
             } else if (value instanceof Number || value instanceof Boolean) {
                 copy.put(key, value);
             } else {
@@ -123,6 +164,18 @@ final class Checks {
             }
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    /** A lone surrogate is not text: it cannot be encoded as UTF-8 and would garble or break the request. */
+    private static void wellFormed(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ZaloValidationException(field, "must be well-formed Unicode text (it has a lone surrogate)");
+            }
+        }
     }
 
     /** Control characters garble or break a chat message; line breaks and tabs are allowed in texts. */

@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.model;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.camelzalo.component.zalo.ZaloValidationException;
@@ -13,6 +14,9 @@ public final class PhoneNumbers {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()]");
     private static final Pattern NATIONAL = Pattern.compile("0[35789]\\d{8}");
+    /** A mobile number written out in any accepted shape, not inside a longer run of digits (such as an OA id). */
+    private static final Pattern IN_TEXT = Pattern.compile(
+            "(?<![\\d*])(?:\\+?84|0)[\\s.-]?[35789](?:[\\s.-]?\\d){8}(?![\\d*])");
 
     private PhoneNumbers() {
     }
@@ -41,7 +45,9 @@ public final class PhoneNumbers {
         }
         if (!NATIONAL.matcher(national).matches()) {
             throw new ZaloValidationException(field,
-                    "must be a Vietnamese mobile number such as 0981234980, 84981234980 or +84 98 123 4980, but was "
+                    // no example number here: it would read as a customer's number in every log that shows this
+                    "must be a Vietnamese mobile number: 0 and 9 digits in the 03, 05, 07, 08 or 09 ranges, or 84"
+                    + " or +84 instead of the 0 (spaces, dots and dashes allowed), but was "
                                                      + mask(raw));
         }
         return national;
@@ -57,6 +63,27 @@ public final class PhoneNumbers {
             return false;
         }
         return Checks.isAsciiDigits(text);
+    }
+
+    /**
+     * Masks every Vietnamese mobile number written out in a text (any accepted shape, not inside a longer run of
+     * digits), e.g. a provider's error message that echoes the request: {@code "Số 0981234980 sai"} becomes
+     * {@code "Số 098****980 sai"}.
+     */
+    public static String maskAll(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = IN_TEXT.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder();
+        do {
+            m.appendReplacement(sb, Matcher.quoteReplacement(mask(m.group())));
+        } while (m.find());
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** The international form {@code 84xxxxxxxxx} of a national number. */

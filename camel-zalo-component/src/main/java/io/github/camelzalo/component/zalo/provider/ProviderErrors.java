@@ -33,6 +33,10 @@ public final class ProviderErrors {
         if (status >= 400) {
             return ZaloErrorKind.REJECTED;
         }
+        if (status >= 300) {
+            // redirects are not followed (they could carry the API key elsewhere): the base URL needs fixing
+            return ZaloErrorKind.REJECTED;
+        }
         return ZaloErrorKind.BAD_RESPONSE;
     }
 
@@ -59,7 +63,10 @@ public final class ProviderErrors {
 
     /** A failure for an answer whose body is not the provider's JSON (an HTML error page, an empty body). */
     public static ProviderFailure unreadable(HttpReply reply) {
-        return failure(kindOf(reply.status()), reply, null, excerpt(reply));
+        String message = reply.status() >= 300 && reply.status() < 400
+                ? "Redirected to " + reply.header("Location") + ", which is not followed: check the baseUrl"
+                : excerpt(reply);
+        return failure(kindOf(reply.status()), reply, null, message);
     }
 
     /** A failure of the given kind, with the answer's {@code Retry-After} where the kind makes it meaningful. */

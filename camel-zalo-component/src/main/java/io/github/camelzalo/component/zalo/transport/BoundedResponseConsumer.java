@@ -20,6 +20,8 @@ import org.apache.hc.core5.http.HttpResponse;
 final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpReply> {
 
     private final int maxBytes;
+    /** Set when the call's deadline passed: the next event of this exchange fails it, which drops the connection. */
+    private volatile TransportException abort;
     private int status;
     private Map<String, String> headers;
     private ByteArrayOutputStream buffer;
@@ -28,8 +30,25 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpRepl
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * Ends this exchange from inside HttpClient's I/O: the next response event throws, and HttpClient closes the
+     * connection and frees its pool lease. Cancelling the returned future alone does not stop an answer that is
+     * still streaming in (a trickle), which would keep its connection leased until the server finished.
+     */
+    void abort(TransportException reason) {
+        this.abort = reason;
+    }
+
+    private void checkAborted() throws TransportException {
+        TransportException a = abort;
+        if (a != null) {
+            throw a;
+        }
+    }
+
     @Override
     protected void start(HttpResponse response, ContentType contentType) throws HttpException, IOException {
+        checkAborted();
         status = response.getCode();
         headers = new HashMap<>();
         for (Header h : response.getHeaders()) {
@@ -55,6 +74,7 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpRepl
 
     @Override
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+        checkAborted();
         int n = src.remaining();
         if (buffer.size() + (long) n > maxBytes) {
             throw tooLarge();

@@ -13,6 +13,8 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -20,16 +22,28 @@ import org.apache.hc.core5.util.TimeValue;
 /** Builds the HttpClient 5 async client the component shares between all its endpoints. */
 public final class HttpClients {
 
-    private HttpClients() {
-    }
-
-    /** How often expired and idle connections are closed, and after how long idle. */
+    /** How often the component's client closes expired and idle connections, and after how long idle. */
     private static final long MAINTENANCE_SECONDS = 30;
     private static final TimeValue IDLE = TimeValue.ofMinutes(1);
 
-    /** A client of its own, e.g. to hand to several components: one I/O thread, HttpClient's own evictor. */
-    public static CloseableHttpAsyncClient create(int maxConnections, SSLContext sslContext) {
-        return create(maxConnections, 1, sslContext, null);
+    private HttpClients() {
+    }
+
+    /**
+     * The client a component creates for itself: as {@link #create(int, SSLContext)}, with {@code ioThreads} I/O
+     * threads, and with expired and idle connections closed by a task on {@code maintenance} (the component's
+     * timer) instead of by HttpClient's own evictor, which would cost a thread of its own.
+     */
+    public static CloseableHttpAsyncClient create(int maxConnections, int ioThreads, SSLContext sslContext,
+                                                  ScheduledExecutorService maintenance) {
+        PoolingAsyncClientConnectionManager pool = connectionManager(maxConnections, sslContext);
+        maintenance.scheduleWithFixedDelay(() -> {
+            pool.closeExpired();
+            pool.closeIdle(IDLE);
+        }, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
+        return jsonClient(pool)
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
+                .build();
     }
 
     /**
@@ -37,21 +51,58 @@ public final class HttpClients {
      * send a customer the same message twice), no redirects (they could carry the API key elsewhere), no cookies,
      * and no wire logging (it would print secrets).
      *
-     * @param ioThreads   the I/O reactor's threads
-     * @param sslContext  the TLS context, or {@code null} for the JVM's default trust store; host names are
-     *                    always verified
-     * @param maintenance where to close expired and idle connections now and then, or {@code null} to leave it
-     *                    to HttpClient's own evictor, which costs a thread of its own
+     * @param sslContext the TLS context, or {@code null} for the JVM's default trust store; host names are
+     *                   always verified
      */
-    public static CloseableHttpAsyncClient create(int maxConnections, int ioThreads, SSLContext sslContext,
-                                                  ScheduledExecutorService maintenance) {
-        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
+    public static CloseableHttpAsyncClient create(int maxConnections, SSLContext sslContext) {
+        return create(connectionManager(maxConnections, sslContext));
+    }
+
+    /**
+     * The same client over a connection manager the caller built, e.g. with {@link #connectionManager} to watch its
+     * pool statistics. Hand it to the component's {@code httpClient} option; the caller starts and closes it.
+     */
+    public static CloseableHttpAsyncClient create(PoolingAsyncClientConnectionManager pool) {
+        return jsonClient(pool)
+                .evictExpiredConnections()
+                .evictIdleConnections(IDLE)
+                .build();
+    }
+
+    private static HttpAsyncClientBuilder jsonClient(PoolingAsyncClientConnectionManager pool) {
+        return HttpAsyncClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the API key and
+                // the customers' phone numbers byte for byte: this client never decorates its sessions with it
+                .setIoSessionDecorator(session -> session);
+    }
+
+    /**
+     * The component's connection pool: at most {@code maxConnections} connections in all, over every provider host
+     * (any one host may use all of them); HTTP/1.1 only; TLS certificates and host names verified.
+     *
+     * @param sslContext the TLS context, or {@code null} for the JVM's default trust store
+     */
+    public static PoolingAsyncClientConnectionManager connectionManager(int maxConnections, SSLContext sslContext) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, but was " + maxConnections);
+        }
+        // HttpClient's default policy (BUILTIN) leaves the host name check to the JDK, and with the SSLEngine set up
+        // as it is here the JDK does not check it: a trusted certificate for any other host was accepted. So the
+        // client checks it itself, on top of the JDK's certificate validation.
+        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create()
+                .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                .setHostnameVerifier(new DefaultHostnameVerifier());
         if (sslContext != null) {
             tls.setSslContext(sslContext);
         } else {
             tls.useSystemProperties();
         }
-        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
+        return PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setTlsStrategy(tls.build())
@@ -60,26 +111,6 @@ public final class HttpClients {
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
-                .build();
-        HttpAsyncClientBuilder builder = HttpAsyncClients.custom();
-        if (maintenance != null) {
-            maintenance.scheduleWithFixedDelay(() -> {
-                pool.closeExpired();
-                pool.closeIdle(IDLE);
-            }, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
-        } else {
-            builder.evictExpiredConnections().evictIdleConnections(IDLE);
-        }
-        return builder
-                .setConnectionManager(pool)
-                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the API key and
-                // the customers' phone numbers byte for byte: this client never decorates its sessions with it
-                .setIoSessionDecorator(session -> session)
                 .build();
     }
 }

@@ -1,26 +1,71 @@
 package io.github.camelzalo.component.zalo.transport;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 
 /**
- * An entity producer that remembers whether the body started going out. Until it does, a failure means the
- * server cannot have processed the request; after it, the outcome is unknown.
+ * An entity producer that knows whether the request body can have reached the server, which decides whether a
+ * failed POST is safe to send again.
+ * <p>
+ * Until the client starts producing the body, nothing of it can have arrived; and once the call is given up
+ * ({@link #abandon()}, at the deadline) a body that has not started never will, even if HttpClient's cancellation
+ * comes too late to stop the exchange: the head may still go out, but a server does not act on a request whose body
+ * never comes. Once the body has started, the connection's sent-bytes counter tells more, but only after the
+ * connection has failed ({@link #mayHaveArrived()}): if it failed before the whole body was handed to the socket,
+ * the server cannot have received a complete request (a JSON API does not act on half a body). The counter is read
+ * when the body starts and when the call fails; any bytes of the request head flushed in between only make the
+ * answer more cautious, never less. Without connection metrics the answer is the cautious one.
  */
 final class TrackingEntityProducer implements AsyncEntityProducer {
 
-    private final AsyncEntityProducer delegate;
-    private volatile boolean started;
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int ABANDONED = 2;
 
-    TrackingEntityProducer(AsyncEntityProducer delegate) {
+    private final AsyncEntityProducer delegate;
+    private final HttpCoreContext context;
+    private final long bodyLength;
+    private final AtomicInteger state = new AtomicInteger(NEW);
+    /** The connection's sent-bytes count when the body started, or -1 when it was not known. */
+    private volatile long sentBeforeBody = -1;
+
+    TrackingEntityProducer(AsyncEntityProducer delegate, HttpCoreContext context, long bodyLength) {
         this.delegate = delegate;
+        this.context = context;
+        this.bodyLength = bodyLength;
     }
 
-    boolean isStarted() {
-        return started;
+    /**
+     * Gives the call up while its connection may still be alive (the deadline passed): a body that has not started
+     * is never sent.
+     *
+     * @return whether the request may have reached the server: {@code false} only when the body had not started
+     */
+    boolean abandon() {
+        return !state.compareAndSet(NEW, ABANDONED) && state.get() == STARTED;
+    }
+
+    /**
+     * Whether the complete request may have reached the server, judged after its connection failed (no more bytes
+     * will leave): {@code false} only when that is certain.
+     */
+    boolean mayHaveArrived() {
+        if (!abandon()) {
+            return false;
+        }
+        long before = sentBeforeBody;
+        EndpointDetails details = context.getEndpointDetails();
+        if (before < 0 || details == null) {
+            return true;
+        }
+        return details.getSentBytesCount() - before >= bodyLength;
     }
 
     @Override
@@ -65,7 +110,14 @@ final class TrackingEntityProducer implements AsyncEntityProducer {
 
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
-        started = true;
+        if (state.get() != STARTED) {
+            EndpointDetails details = context.getEndpointDetails();
+            sentBeforeBody = details != null ? details.getSentBytesCount() : -1;
+            if (!state.compareAndSet(NEW, STARTED)) {
+                // the call was given up before its body went out: it must stay unsent, or a retry would double it
+                throw new InterruptedIOException("The call was given up before its body was sent");
+            }
+        }
         delegate.produce(channel);
     }
 

@@ -5,6 +5,10 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -14,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.github.camelzalo.component.zalo.transport.TransportException.Failure;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -59,18 +65,19 @@ public final class ZaloHttpTransport {
         for (Map.Entry<String, String> h : call.headers().entrySet()) {
             request.addHeader(new SecretHeader(h.getKey(), h.getValue()));
         }
-        TrackingEntityProducer entity = new TrackingEntityProducer(
-                AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON));
         Timeout requestTimeout = Timeout.of(call.requestTimeout());
         HttpClientContext context = HttpClientContext.create();
+        TrackingEntityProducer entity = new TrackingEntityProducer(
+                AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON), context, call.body().length);
         context.setRequestConfig(RequestConfig.custom()
                 .setConnectTimeout(Timeout.of(call.connectTimeout()))
                 .setConnectionRequestTimeout(requestTimeout)
                 .setResponseTimeout(requestTimeout)
                 .build());
 
+        BoundedResponseConsumer consumer = new BoundedResponseConsumer(maxResponseSize);
         Future<HttpReply> inFlight = client.execute(new BasicRequestProducer(request, entity),
-                new BoundedResponseConsumer(maxResponseSize), null, context, new FutureCallback<>() {
+                consumer, null, context, new FutureCallback<>() {
                     @Override
                     public void completed(HttpReply reply) {
                         result.complete(reply);
@@ -78,12 +85,12 @@ public final class ZaloHttpTransport {
 
                     @Override
                     public void failed(Exception ex) {
-                        result.completeExceptionally(classify(ex, entity.isStarted()));
+                        result.completeExceptionally(classify(ex, entity.mayHaveArrived(), call.requestTimeout()));
                     }
 
                     @Override
                     public void cancelled() {
-                        result.completeExceptionally(new TransportException(Failure.IO, entity.isStarted(),
+                        result.completeExceptionally(new TransportException(Failure.IO, entity.abandon(),
                                 "The call was cancelled", null));
                     }
                 });
@@ -91,8 +98,13 @@ public final class ZaloHttpTransport {
         // HttpClient's timeouts bound each phase; this bounds the whole call, so a trickling answer cannot hold
         // the exchange past requestTimeout.
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            if (result.completeExceptionally(new TransportException(Failure.TIMEOUT, entity.isStarted(),
-                    "No complete answer within " + call.requestTimeout().toMillis() + " ms", null))) {
+            // the connection may still be writing: only "the body never started" is certain here
+            TransportException timeout = new TransportException(Failure.TIMEOUT, entity.abandon(),
+                    noAnswerWithin(call.requestTimeout()), null);
+            if (result.completeExceptionally(timeout)) {
+                // both: cancelling stops a call still waiting for a connection or an answer; the abort stops an
+                // answer already streaming in. Either way the connection is closed, never returned half-read.
+                consumer.abort(timeout);
                 inFlight.cancel(true);
             }
         }, call.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -100,23 +112,62 @@ public final class ZaloHttpTransport {
         return result;
     }
 
-    static TransportException classify(Exception ex, boolean requestSent) {
+    /**
+     * @param requestSent whether the complete request may have reached the server (see
+     *                    {@link TrackingEntityProducer#mayHaveArrived()})
+     */
+    static TransportException classify(Exception ex, boolean requestSent, Duration requestTimeout) {
         if (ex instanceof TransportException te) {
             return te;
         }
+        if (ex instanceof ConnectionRequestTimeoutException || ex instanceof TimeoutException) {
+            // no pooled connection free within requestTimeout (HttpClient's lease timeout is set to it): the same
+            // failure as the deadline passing while waiting, and nothing was sent
+            return new TransportException(Failure.TIMEOUT, false, noAnswerWithin(requestTimeout), ex);
+        }
         if (ex instanceof ConnectException || ex instanceof UnknownHostException
-                || ex instanceof NoRouteToHostException || ex instanceof ConnectTimeoutException
-                || ex instanceof ConnectionRequestTimeoutException || ex instanceof TimeoutException) {
-            // TimeoutException: no pooled connection could be leased in time, so nothing was sent
+                || ex instanceof NoRouteToHostException || ex instanceof ConnectTimeoutException) {
             return new TransportException(Failure.CONNECT, false, "Could not connect: " + describe(ex), ex);
         }
         if (ex instanceof SSLException) {
-            return new TransportException(Failure.TLS, requestSent, "TLS failed: " + describe(ex), ex);
+            if (refusesPeer(ex)) {
+                // the certificate, the host name or the TLS parameters were refused during the handshake: the request
+                // never went out, and sending again meets the same refusal
+                return new TransportException(Failure.TLS, false, "TLS failed: " + describe(ex), ex);
+            }
+            if (ex instanceof SSLHandshakeException) {
+                // the connection dropped during the handshake (closed or reset by the peer): a connection failure
+                // like a refused one, transient, and the request was never sent
+                return new TransportException(Failure.CONNECT, false,
+                        "The connection closed during the TLS handshake: " + describe(ex), ex);
+            }
+            return new TransportException(Failure.IO, requestSent, "Connection failed: " + describe(ex), ex);
         }
         if (ex instanceof SocketTimeoutException || ex instanceof InterruptedIOException) {
-            return new TransportException(Failure.TIMEOUT, requestSent, "Timed out: " + describe(ex), ex);
+            // HttpClient's response timeout is set to requestTimeout, so it may beat the deadline by a hair: the
+            // same failure, told the same way (the connection is closed, so requestSent is exact here)
+            return new TransportException(Failure.TIMEOUT, requestSent, noAnswerWithin(requestTimeout), ex);
         }
         return new TransportException(Failure.IO, requestSent, "Connection failed: " + describe(ex), ex);
+    }
+
+    /** Whether a TLS failure is a verdict on the peer (certificate, host name, protocol) rather than a lost connection. */
+    private static boolean refusesPeer(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException || t instanceof CertPathValidatorException
+                    || t instanceof CertPathBuilderException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+            if (t instanceof SSLException && t.getMessage() != null && t.getMessage().contains("fatal alert")) {
+                // the server refused our handshake (no common protocol or cipher, or it wants a client certificate)
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String noAnswerWithin(Duration requestTimeout) {
+        return "No complete answer within " + requestTimeout.toMillis() + " ms";
     }
 
     private static String describe(Exception ex) {
