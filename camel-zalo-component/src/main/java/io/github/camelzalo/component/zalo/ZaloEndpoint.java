@@ -35,7 +35,8 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     private BoundOperation<?, ?> boundOperation;
     private ZaloFailures failures;
-    private PacerRegistry.Lease pacing;
+    /** Set while started: producers read it per call, from their own threads. */
+    private volatile PacerRegistry.Lease pacing;
 
     public ZaloEndpoint(String uri, ZaloComponent component, ZaloOperation operation,
                         ZaloConfiguration configuration) {
@@ -72,8 +73,9 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     @Override
     protected void doStop() throws Exception {
         if (pacing != null) {
+            // the operation only: the endpoint URI may carry an API key
             pacing.release(this, new RejectedExecutionException(
-                    "The endpoint " + getEndpointUri() + " stopped before the call's turn came; it was not sent"));
+                    "The endpoint zalo:" + operation + " stopped before the call's turn came; it was not sent"));
             pacing = null;
         }
         super.doStop();

@@ -1,13 +1,11 @@
 package io.github.camelzalo.component.zalo;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -27,14 +25,8 @@ class ManyInFlightTest extends ZaloTestSupport {
         producer.start();
         int calls = 1_500;
         CountDownLatch done = new CountDownLatch(calls);
-        List<Exchange> exchanges = new ArrayList<>();
 
-        for (int i = 0; i < calls; i++) {
-            Exchange exchange = new DefaultExchange(context);
-            exchange.getMessage().setBody("0981234980");
-            exchanges.add(exchange);
-            producer.process(exchange, sync -> done.countDown());
-        }
+        List<Exchange> exchanges = processAll(producer, calls, "0981234980", done);
 
         assertThat(done.await(120, TimeUnit.SECONDS)).isTrue();
         assertThat(exchanges).allSatisfy(e -> assertThat(e.getException()).isNull());

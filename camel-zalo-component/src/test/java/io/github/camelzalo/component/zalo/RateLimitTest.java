@@ -17,7 +17,6 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -46,14 +45,8 @@ class RateLimitTest extends ZaloTestSupport {
         producer.start();
         int calls = 40;
         CountDownLatch done = new CountDownLatch(calls);
-        List<Exchange> exchanges = new ArrayList<>();
 
-        for (int i = 0; i < calls; i++) {
-            Exchange exchange = new DefaultExchange(context);
-            exchange.getMessage().setBody("0981234980");
-            exchanges.add(exchange);
-            assertThat(producer.process(exchange, sync -> done.countDown())).as("completed synchronously").isFalse();
-        }
+        List<Exchange> exchanges = processAll(producer, calls, "0981234980", done);
 
         // 40 calls at 10/s take 4 s: had the loop blocked for permits, hardly any would still be waiting
         RateLimitStats stats = endpoint.getRateLimitStats();
@@ -217,13 +210,7 @@ class RateLimitTest extends ZaloTestSupport {
         AsyncProducer producer = endpoint.createAsyncProducer();
         producer.start();
         CountDownLatch done = new CountDownLatch(3);
-        List<Exchange> exchanges = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Exchange exchange = new DefaultExchange(context);
-            exchange.getMessage().setBody("0981234980");
-            exchanges.add(exchange);
-            producer.process(exchange, sync -> done.countDown());
-        }
+        List<Exchange> exchanges = processAll(producer, 3, "0981234980", done);
 
         endpoint.stop();
 

@@ -50,6 +50,17 @@ public final class ProviderJson {
         }
     }
 
+    /** Whether {@code text} goes into a JSON string as it is: printable ASCII, no quote, no backslash. */
+    public static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The body as a JSON object, or {@code null} when it is empty, not JSON, or not an object. */
     public static JsonNode readObject(HttpReply reply) {
         if (reply.body().length == 0) {
