@@ -40,6 +40,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "caresoftApiKey": target.setCaresoftApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "caresoftbaseurl":
         case "caresoftBaseUrl": target.setCaresoftBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "caresoftratelimit":
+        case "caresoftRateLimit": target.setCaresoftRateLimit(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelzalo.component.zalo.ZaloConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
@@ -47,8 +49,12 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecomApiKey": target.setEtelecomApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "etelecombaseurl":
         case "etelecomBaseUrl": target.setEtelecomBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "etelecomratelimit":
+        case "etelecomRateLimit": target.setEtelecomRateLimit(property(camelContext, int.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
+        case "iothreads":
+        case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -58,6 +64,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "oaid":
         case "oaId": getOrCreateConfiguration(target).setOaId(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, io.github.camelzalo.component.zalo.ZaloProviderType.class, value)); return true;
+        case "ratelimitretries":
+        case "rateLimitRetries": getOrCreateConfiguration(target).setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retryunknownoutcome":
@@ -87,6 +95,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "caresoftApiKey": return java.lang.String.class;
         case "caresoftbaseurl":
         case "caresoftBaseUrl": return java.lang.String.class;
+        case "caresoftratelimit":
+        case "caresoftRateLimit": return int.class;
         case "configuration": return io.github.camelzalo.component.zalo.ZaloConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
@@ -94,8 +104,12 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecomApiKey": return java.lang.String.class;
         case "etelecombaseurl":
         case "etelecomBaseUrl": return java.lang.String.class;
+        case "etelecomratelimit":
+        case "etelecomRateLimit": return int.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
+        case "iothreads":
+        case "ioThreads": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -105,6 +119,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "oaid":
         case "oaId": return java.lang.String.class;
         case "provider": return io.github.camelzalo.component.zalo.ZaloProviderType.class;
+        case "ratelimitretries":
+        case "rateLimitRetries": return int.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retryunknownoutcome":
@@ -135,6 +151,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "caresoftApiKey": return target.getCaresoftApiKey();
         case "caresoftbaseurl":
         case "caresoftBaseUrl": return target.getCaresoftBaseUrl();
+        case "caresoftratelimit":
+        case "caresoftRateLimit": return target.getCaresoftRateLimit();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -142,8 +160,12 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecomApiKey": return target.getEtelecomApiKey();
         case "etelecombaseurl":
         case "etelecomBaseUrl": return target.getEtelecomBaseUrl();
+        case "etelecomratelimit":
+        case "etelecomRateLimit": return target.getEtelecomRateLimit();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
+        case "iothreads":
+        case "ioThreads": return target.getIoThreads();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -153,6 +175,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "oaid":
         case "oaId": return getOrCreateConfiguration(target).getOaId();
         case "provider": return getOrCreateConfiguration(target).getProvider();
+        case "ratelimitretries":
+        case "rateLimitRetries": return getOrCreateConfiguration(target).getRateLimitRetries();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryunknownoutcome":

@@ -34,6 +34,8 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "oaid":
         case "oaId": target.getConfiguration().setOaId(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, io.github.camelzalo.component.zalo.ZaloProviderType.class, value)); return true;
+        case "ratelimitretries":
+        case "rateLimitRetries": target.getConfiguration().setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retryunknownoutcome":
@@ -56,6 +58,8 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "oaid":
         case "oaId": return java.lang.String.class;
         case "provider": return io.github.camelzalo.component.zalo.ZaloProviderType.class;
+        case "ratelimitretries":
+        case "rateLimitRetries": return int.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retryunknownoutcome":
@@ -79,6 +83,8 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "oaid":
         case "oaId": return target.getConfiguration().getOaId();
         case "provider": return target.getConfiguration().getProvider();
+        case "ratelimitretries":
+        case "rateLimitRetries": return target.getConfiguration().getRateLimitRetries();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryunknownoutcome":

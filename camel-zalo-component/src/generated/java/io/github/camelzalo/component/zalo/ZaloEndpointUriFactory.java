@@ -23,7 +23,7 @@ public class ZaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(9);
+        Set<String> props = new HashSet<>(10);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("connectTimeout");
@@ -31,6 +31,7 @@ public class ZaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("oaId");
         props.add("operation");
         props.add("provider");
+        props.add("rateLimitRetries");
         props.add("requestTimeout");
         props.add("retryUnknownOutcome");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

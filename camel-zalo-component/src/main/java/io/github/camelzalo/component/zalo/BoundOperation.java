@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.camelzalo.component.zalo.binding.OperationBinding;
+import io.github.camelzalo.component.zalo.pacing.AccountKey;
 import io.github.camelzalo.component.zalo.provider.OperationCodec;
 import io.github.camelzalo.component.zalo.provider.ZaloProvider;
 import io.github.camelzalo.component.zalo.transport.HttpCall;
@@ -20,12 +21,14 @@ final class BoundOperation<R, T> {
     final OperationBinding<R, T> binding;
     final OperationCodec<R, T> codec;
     final URI uri;
+    /** The account the provider's rate limit counts; holds a digest of the key, never the key. */
+    final AccountKey account;
     private final Map<String, String> authHeaders;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
 
     @SuppressWarnings("unchecked")
-    BoundOperation(ZaloOperation operation, ZaloProvider provider, URI uri, String apiKey,
+    BoundOperation(ZaloOperation operation, ZaloProvider provider, String baseUrl, URI uri, String apiKey,
                    ZaloConfiguration configuration) {
         this.operation = operation;
         this.provider = provider;
@@ -33,6 +36,7 @@ final class BoundOperation<R, T> {
         this.binding = (OperationBinding<R, T>) operation.binding();
         this.codec = (OperationCodec<R, T>) provider.codecs().get(operation);
         this.uri = uri;
+        this.account = AccountKey.of(provider.id(), baseUrl, apiKey);
         this.authHeaders = provider.authHeaders(apiKey);
         this.connectTimeout = Duration.ofMillis(configuration.getConnectTimeout());
         this.requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -13,10 +12,13 @@ import io.github.camelzalo.component.zalo.transport.HttpClients;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorStatus;
@@ -49,6 +51,20 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                             + " eTelecom.")
     private String etelecomApiKey;
 
+    @Metadata(label = "caresoft", defaultValue = "15",
+              description = "The most calls per second to one CareSoft account (base URL and API key), shared by"
+                            + " every endpoint of the JVM that uses it. CareSoft allows 15 per second and locks the"
+                            + " tenant out for 15 minutes after 20 answers 429 in a row. Calls are spaced evenly"
+                            + " and wait for their turn without holding a thread; after a 429 the rate slows down"
+                            + " by itself. 0 turns pacing off.")
+    private int caresoftRateLimit = 15;
+
+    @Metadata(label = "etelecom", defaultValue = "0",
+              description = "The most calls per second to one eTelecom account (base URL and API key), shared by"
+                            + " every endpoint of the JVM that uses it; see caresoftRateLimit. eTelecom documents no"
+                            + " limit, so 0 (off) is the default.")
+    private int etelecomRateLimit;
+
     @Metadata(label = "advanced", autowired = false,
               description = "An HttpClient 5 async client to use instead of the one the component creates. The"
                             + " component starts it if needed but never closes it.")
@@ -64,6 +80,12 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                             + " ZaloApiException of kind RESPONSE_TOO_LARGE and is not read into memory.")
     private int maxResponseSize = 1024 * 1024;
 
+    @Metadata(label = "advanced", defaultValue = "1",
+              description = "The I/O threads of the HTTP client the component creates. One thread carries tens of"
+                            + " thousands of calls per second; it only moves bytes, since answers are read and"
+                            + " routes continue on the worker pool.")
+    private int ioThreads = 1;
+
     @Metadata(label = "advanced",
               description = "The thread pool on which routes continue after a call. By default the component creates"
                             + " one of workerPoolSize threads.")
@@ -71,8 +93,10 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     @Metadata(label = "advanced",
               description = "The size of the worker pool the component creates: the number of exchanges that can"
-                            + " continue their route after a call at the same time. Defaults to the number of"
-                            + " processors, at least 2. Put threads() after zalo: for slow downstream steps.")
+                            + " continue their route after a call at the same time. Defaults to half the number of"
+                            + " processors, at least 1: reading an answer takes microseconds, and fewer threads"
+                            + " than cores leave room for the callers and the I/O thread. Put threads() after"
+                            + " zalo: for slow downstream steps.")
     private int workerPoolSize;
 
     @Metadata(label = "security", description = "TLS settings (trust store, key store) for the connections to the"
@@ -127,11 +151,18 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        // Camel's default profile bounds a pool's queue at 1,000 tasks and then rejects (the timer) or runs the task
+        // on the submitting thread (the workers: an I/O thread), or drops it once the pool shuts down. Here every
+        // exchange in flight has at most one deadline pending and one completion queued, so the exchanges bound
+        // the queues; the pools must neither refuse them nor run routes on I/O threads.
+        // (a scheduled pool takes -1 for no bound, a plain one would read it as no queue at all)
+        deadlines = executors.newScheduledThreadPool(this, "ZaloDeadline", profile("ZaloDeadline", 1, -1));
         if (httpClient != null) {
             activeClient = httpClient;
             createdClient = false;
         } else {
-            activeClient = HttpClients.create(maxConnections, sslContext());
+            activeClient = HttpClients.create(maxConnections, ioThreads, sslContext(), deadlines);
             createdClient = true;
         }
         if (activeClient.getStatus() == IOReactorStatus.INACTIVE) {
@@ -141,16 +172,23 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             workers = workerPool;
             createdWorkers = false;
         } else {
-            int size = workerPoolSize > 0 ? workerPoolSize : Math.max(2, Runtime.getRuntime().availableProcessors());
-            workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "ZaloWorker", size);
+            int size = workerPoolSize > 0 ? workerPoolSize
+                    : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+            workers = executors.newThreadPool(this, "ZaloWorker", profile("ZaloWorker", size, Integer.MAX_VALUE));
             createdWorkers = true;
         }
-        deadlines = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ZaloDeadline", 1);
-        if (deadlines instanceof ScheduledThreadPoolExecutor stpe) {
-            // most deadlines are cancelled long before they fire; do not keep them queued until then
-            stpe.setRemoveOnCancelPolicy(true);
-        }
         transport = new ZaloHttpTransport(activeClient, deadlines, maxResponseSize);
+    }
+
+    /** A fixed number of threads that never time out, a queue of {@code maxQueueSize}, rejection when full. */
+    private static ThreadPoolProfile profile(String name, int threads, int maxQueueSize) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(maxQueueSize);
+        profile.setAllowCoreThreadTimeOut(false);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
     }
 
     private SSLContext sslContext() throws Exception {
@@ -177,6 +215,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         workers = null;
         transport = null;
         super.doStop();
+    }
+
+    /** The rate limit of {@code provider}'s accounts, calls per second, or 0 when it is off. */
+    int rateLimitOf(ZaloProviderType provider) {
+        return provider == ZaloProviderType.caresoft ? caresoftRateLimit : etelecomRateLimit;
     }
 
     /** The client in use while started, whether created here or handed in; {@code null} when stopped. */
@@ -232,6 +275,22 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         this.etelecomApiKey = etelecomApiKey;
     }
 
+    public int getCaresoftRateLimit() {
+        return caresoftRateLimit;
+    }
+
+    public void setCaresoftRateLimit(int caresoftRateLimit) {
+        this.caresoftRateLimit = caresoftRateLimit;
+    }
+
+    public int getEtelecomRateLimit() {
+        return etelecomRateLimit;
+    }
+
+    public void setEtelecomRateLimit(int etelecomRateLimit) {
+        this.etelecomRateLimit = etelecomRateLimit;
+    }
+
     public CloseableHttpAsyncClient getHttpClient() {
         return httpClient;
     }
@@ -246,6 +305,14 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
     }
 
     public int getMaxResponseSize() {

@@ -48,6 +48,13 @@ public class ZaloConfiguration implements Cloneable {
                             + " Off by default: retrying such a failure can deliver the same message twice.")
     private boolean retryUnknownOutcome;
 
+    @UriParam(label = "advanced", defaultValue = "5",
+              description = "How many times a call answered with a rate-limit error (HTTP 429, which means the"
+                            + " request was not processed) is sent again, after the back-off, before the exchange"
+                            + " fails with a retryable ZaloApiException of kind RATE_LIMITED. Applies when the"
+                            + " provider's rate limit (caresoftRateLimit, etelecomRateLimit) is on. 0 sends once.")
+    private int rateLimitRetries = 5;
+
     public ZaloProviderType getProvider() {
         return provider;
     }
@@ -104,6 +111,14 @@ public class ZaloConfiguration implements Cloneable {
         this.retryUnknownOutcome = retryUnknownOutcome;
     }
 
+    public int getRateLimitRetries() {
+        return rateLimitRetries;
+    }
+
+    public void setRateLimitRetries(int rateLimitRetries) {
+        this.rateLimitRetries = rateLimitRetries;
+    }
+
     public ZaloConfiguration copy() {
         try {
             return (ZaloConfiguration) clone();
@@ -116,6 +131,7 @@ public class ZaloConfiguration implements Cloneable {
     public String toString() {
         return "ZaloConfiguration[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey="
                + (apiKey == null ? "null" : "******") + ", oaId=" + oaId + ", connectTimeout=" + connectTimeout
-               + ", requestTimeout=" + requestTimeout + ", retryUnknownOutcome=" + retryUnknownOutcome + "]";
+               + ", requestTimeout=" + requestTimeout + ", retryUnknownOutcome=" + retryUnknownOutcome
+               + ", rateLimitRetries=" + rateLimitRetries + "]";
     }
 }

@@ -70,6 +70,11 @@ public final class ZaloConstants {
               javaType = "String")
     public static final String PROVIDER = "CamelZaloProvider";
 
+    @Metadata(label = "producer", description = "Set after a call that was answered with a rate-limit error (HTTP"
+                                                + " 429) and sent again: how many times it was sent again.",
+              javaType = "Integer")
+    public static final String RATE_LIMIT_RESENDS = "CamelZaloRateLimitResends";
+
     private ZaloConstants() {
     }
 }

@@ -2,7 +2,11 @@ package io.github.camelzalo.component.zalo;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.concurrent.RejectedExecutionException;
 
+import io.github.camelzalo.component.zalo.pacing.AccountPacer;
+import io.github.camelzalo.component.zalo.pacing.PacerRegistry;
+import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import io.github.camelzalo.component.zalo.provider.ZaloProvider;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -31,6 +35,8 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     private BoundOperation<?, ?> boundOperation;
     private ZaloFailures failures;
+    /** Set while started: producers read it per call, from their own threads. */
+    private volatile PacerRegistry.Lease pacing;
 
     public ZaloEndpoint(String uri, ZaloComponent component, ZaloOperation operation,
                         ZaloConfiguration configuration) {
@@ -52,6 +58,27 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("The zalo component only sends; it has no consumer");
+    }
+
+    /** Takes part in the rate limit of the endpoint's provider account, when the component sets one. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        int rateLimit = getComponent().rateLimitOf(configuration.getProvider());
+        if (rateLimit > 0) {
+            pacing = PacerRegistry.jvm().lease(boundOperation.account, rateLimit);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (pacing != null) {
+            // the operation only: the endpoint URI may carry an API key
+            pacing.release(this, new RejectedExecutionException(
+                    "The endpoint zalo:" + operation + " stopped before the call's turn came; it was not sent"));
+            pacing = null;
+        }
+        super.doStop();
     }
 
     /**
@@ -91,7 +118,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             base = base.substring(0, base.length() - 1);
         }
         URI uri = toHttpUri(base + provider.codecs().get(operation).path(), provider);
-        this.boundOperation = new BoundOperation<>(operation, provider, uri, apiKey.strip(), configuration);
+        this.boundOperation = new BoundOperation<>(operation, provider, base, uri, apiKey.strip(), configuration);
         this.failures = new ZaloFailures(boundOperation, configuration.isRetryUnknownOutcome(), apiKey.strip());
     }
 
@@ -114,6 +141,20 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     ZaloFailures getFailures() {
         return failures;
+    }
+
+    /** The pacer of this endpoint's account while the endpoint runs and its provider has a rate limit. */
+    AccountPacer getPacer() {
+        return pacing == null ? null : pacing.pacer();
+    }
+
+    /**
+     * What the client-side rate limit of this endpoint's provider account has done, shared with every endpoint
+     * of the JVM that calls the same account; {@code null} when the provider's rate limit is off or the endpoint
+     * is not started.
+     */
+    public RateLimitStats getRateLimitStats() {
+        return getPacer();
     }
 
     public ZaloOperation getOperation() {

@@ -145,4 +145,23 @@ class UserStatusTest extends ZaloTestSupport {
         assertThat(template.requestBody("direct:check", "0981234980", String.class))
                 .isEqualTo("zns:8941234567136201");
     }
+
+    /** A plain success is read in one pass; everything else must still end as the precise failure. */
+    @ParameterizedTest
+    @ValueSource(strings = { "200|{\"code\":\"ok\"}|BAD_RESPONSE",
+            "200|{\"code\":\"ok\",\"data\":[1]}|BAD_RESPONSE",
+            "200|{\"code\":\"ok\",\"data\":{\"user_id\":{\"a\":1}}}|BAD_RESPONSE",
+            "200|{\"code\":\"errors\",\"message\":\"Số điện thoại không hợp lệ\"}|REJECTED",
+            "200|{\"code\":[],\"data\":{}}|BAD_RESPONSE",
+            "200|not json|BAD_RESPONSE",
+            "429|{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}|RATE_LIMITED" })
+    void answersOtherThanAPlainSuccessFailPrecisely(String row) {
+        String[] parts = row.split("\\|");
+        stub(CARESOFT_USER_STATUS, json(Integer.parseInt(parts[0]), parts[1]));
+
+        Exchange out = call("zalo:userStatus", "0981234980");
+
+        assertThat(out.getException()).isInstanceOfSatisfying(ZaloApiException.class,
+                e -> assertThat(e.getKind()).isEqualTo(ZaloErrorKind.valueOf(parts[2])));
+    }
 }

@@ -1,10 +1,16 @@
 package io.github.camelzalo.component.zalo;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +69,8 @@ public abstract class ZaloTestSupport extends CamelTestSupport {
         zalo.setEtelecomApiKey(ETELECOM_KEY);
         zalo.getConfiguration().setOaId(OA_ID);
         zalo.getConfiguration().setRequestTimeout(5_000);
+        // these tests are about the wire, not pacing; RateLimitTest turns the rate limit back on
+        zalo.setCaresoftRateLimit(0);
         configure(zalo);
         context.addComponent("zalo", zalo);
         return context;
@@ -113,5 +121,20 @@ public abstract class ZaloTestSupport extends CamelTestSupport {
                 e.getMessage().setHeader((String) headers[i], headers[i + 1]);
             }
         });
+    }
+
+    /**
+     * Hands {@code count} exchanges with {@code body} to an asynchronous producer without waiting for any (each
+     * must return at once, not done); {@code done} counts their completions. The exchanges, in the order sent.
+     */
+    protected List<Exchange> processAll(AsyncProducer producer, int count, Object body, CountDownLatch done) {
+        List<Exchange> exchanges = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setBody(body);
+            exchanges.add(exchange);
+            assertThat(producer.process(exchange, sync -> done.countDown())).as("completed synchronously").isFalse();
+        }
+        return exchanges;
     }
 }

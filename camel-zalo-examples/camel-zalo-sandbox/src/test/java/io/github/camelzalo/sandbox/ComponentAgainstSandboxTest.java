@@ -2,17 +2,24 @@ package io.github.camelzalo.sandbox;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelzalo.component.zalo.ZaloApiException;
 import io.github.camelzalo.component.zalo.ZaloComponent;
 import io.github.camelzalo.component.zalo.ZaloConstants;
+import io.github.camelzalo.component.zalo.ZaloEndpoint;
 import io.github.camelzalo.component.zalo.ZaloErrorKind;
 import io.github.camelzalo.component.zalo.model.UserStatus;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +176,8 @@ class ComponentAgainstSandboxTest extends CamelTestSupport {
 
     @Test
     void rateLimitAndLockOutAsARouteSeesThem() {
+        // what the provider answers when nothing paces the calls: the component's own pacing is off here
+        context.getComponent("zalo", ZaloComponent.class).setCaresoftRateLimit(0);
         for (int i = 0; i < 5; i++) {
             assertThat(call("zalo:userStatus", SandboxFixture.NGHIA).getException()).isNull();
         }
@@ -189,6 +198,46 @@ class ComponentAgainstSandboxTest extends CamelTestSupport {
         assertThat(locked.isRetryable()).isTrue();
         assertThat(sandbox.stats().rateLimited()).isEqualTo(3);
         assertThat(sandbox.stats().lockouts()).isEqualTo(1);
+    }
+
+    @Test
+    void theComponentsPacingAbsorbsTheRateLimitAndNeverTripsTheLockOut() throws Exception {
+        // pacing is about real time: a sandbox on the system clock, and a component limit four times too high
+        SandboxFixture realTime = new SandboxFixture() {
+        };
+        realTime.clock = SandboxClock.system();
+        ZaloSandbox paced = realTime.start(realTime.builder().rateLimitPerSecond(10).lockoutAfter(3));
+        try (CamelContext ctx = new DefaultCamelContext()) {
+            ZaloComponent zalo = new ZaloComponent();
+            zalo.setCaresoftBaseUrl(paced.caresoftBaseUrl(SandboxFixture.TENANT));
+            zalo.setCaresoftApiKey(SandboxFixture.CS_KEY);
+            zalo.getConfiguration().setOaId(paced.oaId());
+            zalo.setCaresoftRateLimit(40);
+            ctx.addComponent("zalo", zalo);
+            ctx.start();
+            ZaloEndpoint endpoint = ctx.getEndpoint("zalo:userStatus", ZaloEndpoint.class);
+            AsyncProducer producer = endpoint.createAsyncProducer();
+            producer.start();
+            int calls = 40;
+            CountDownLatch done = new CountDownLatch(calls);
+            List<Exchange> exchanges = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                Exchange exchange = new DefaultExchange(ctx);
+                exchange.getMessage().setBody(SandboxFixture.NGHIA);
+                exchanges.add(exchange);
+                producer.process(exchange, sync -> done.countDown());
+            }
+
+            assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(exchanges).allSatisfy(e -> assertThat(e.getException()).isNull());
+            assertThat(paced.stats().lockouts()).isZero();
+            assertThat(paced.stats().rateLimited()).isPositive()
+                    .isEqualTo(endpoint.getRateLimitStats().getResends());
+            assertThat(paced.stats().accepted()).isEqualTo(calls);
+            producer.stop();
+        } finally {
+            realTime.closeSandbox();
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.github.camelzalo.component.zalo.ZaloValidationException;
 
@@ -21,7 +20,6 @@ final class Checks {
     static final int MAX_TEMPLATE_PARAMS = 100;
     static final int MAX_TEMPLATE_KEY_LENGTH = 100;
 
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private Checks() {
     }
@@ -32,11 +30,34 @@ final class Checks {
             throw new ZaloValidationException(field, "is required");
         }
         String id = value.strip();
-        if (id.length() > MAX_ID_LENGTH || !DIGITS.matcher(id).matches() || id.chars().allMatch(c -> c == '0')) {
+        if (id.length() > MAX_ID_LENGTH || !isAsciiDigits(id) || isAllZeros(id)) {
             throw new ZaloValidationException(field,
                     "must be a positive numeric id of at most " + MAX_ID_LENGTH + " digits");
         }
         return id;
+    }
+
+    /** Whether {@code text} is one or more of 0-9 (what the regex {@code \\d+} matches, without its cost). */
+    static boolean isAsciiDigits(CharSequence text) {
+        if (text.length() == 0) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAllZeros(String digits) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static long positiveInteger(String field, Long value) {

@@ -30,6 +30,10 @@ public final class PhoneNumbers {
         if (raw == null || raw.isBlank()) {
             throw new ZaloValidationException(field, "is required");
         }
+        if (isNational(raw)) {
+            // already the form CareSoft documents, the usual case: no need for the regular expressions below
+            return raw;
+        }
         String compact = SEPARATORS.matcher(raw.strip()).replaceAll("");
         String national;
         if (compact.startsWith("+84")) {
@@ -47,6 +51,18 @@ public final class PhoneNumbers {
                                                      + mask(raw));
         }
         return national;
+    }
+
+    /** What {@link #NATIONAL} matches, checked by hand. */
+    private static boolean isNational(String text) {
+        if (text.length() != 10 || text.charAt(0) != '0') {
+            return false;
+        }
+        char range = text.charAt(1);
+        if (range != '3' && range != '5' && range != '7' && range != '8' && range != '9') {
+            return false;
+        }
+        return Checks.isAsciiDigits(text);
     }
 
     /**

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -33,12 +34,31 @@ public final class ProviderJson {
     private ProviderJson() {
     }
 
+    /** One writer per wire type, so that a write does not look its serializer up again. */
+    private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected ObjectWriter computeValue(Class<?> type) {
+            return MAPPER.writerFor(type);
+        }
+    };
+
     public static byte[] write(Object wire) {
         try {
-            return MAPPER.writeValueAsBytes(wire);
+            return WRITERS.get(wire.getClass()).writeValueAsBytes(wire);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a request as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Whether {@code text} goes into a JSON string as it is: printable ASCII, no quote, no backslash. */
+    public static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The body as a JSON object, or {@code null} when it is empty, not JSON, or not an object. */
@@ -75,11 +95,56 @@ public final class ProviderJson {
             return null;
         }
         String t = text.strip();
+        LocalDateTime plain = plainTime(t);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return t.indexOf('T') > 0 ? LocalDateTime.parse(t) : LocalDateTime.parse(t, PROVIDER_TIME);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss} read digit by digit: a DateTimeFormatter costs several times more, and every
+     * user-status answer carries two such times. {@code null} for anything else, including a date that does not
+     * exist, which the formatter then reads (it clamps a day past the month's end) or rejects;
+     * ProviderJsonTest checks that both ways agree.
+     */
+    private static LocalDateTime plainTime(String t) {
+        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != ' '
+            || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0 || year == 0) {
+            // year 0 is no year of the era that the pattern's yyyy counts
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number written in {@code t[from, to)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** {@code true}, {@code 1}, {@code "1"}, {@code "true"} are true; {@code false}, {@code 0}, {@code null}, absent are false. */

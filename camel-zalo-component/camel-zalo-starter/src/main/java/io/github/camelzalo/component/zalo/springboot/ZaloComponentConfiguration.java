@@ -42,6 +42,24 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private String etelecomApiKey;
     /**
+     * The most calls per second to one CareSoft account (base URL and API key), shared by every endpoint of the
+     * JVM that uses it. CareSoft allows 15 per second and locks the tenant out for 15 minutes after 20 answers 429
+     * in a row. Calls are spaced evenly and wait for their turn without holding a thread; after a 429 the rate slows
+     * down by itself. 0 turns pacing off.
+     */
+    private Integer caresoftRateLimit = 15;
+    /**
+     * The most calls per second to one eTelecom account (base URL and API key), shared by every endpoint of the
+     * JVM that uses it; see caresoft-rate-limit. eTelecom documents no limit, so 0 (off) is the default.
+     */
+    private Integer etelecomRateLimit = 0;
+    /**
+     * How many times a call answered with a rate-limit error (HTTP 429, which means the request was not
+     * processed) is sent again, after the back-off, before the exchange fails with a retryable ZaloApiException of
+     * kind RATE_LIMITED. Applies when the provider's rate limit is on. 0 sends once.
+     */
+    private Integer rateLimitRetries = 5;
+    /**
      * The Zalo Official Account id used when the CamelZaloOaId header is absent.
      */
     private String oaId;
@@ -86,8 +104,13 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer maxResponseSize = 1048576;
     /**
+     * The I/O threads of the HTTP client the component creates. One thread carries tens of thousands of calls per
+     * second; it only moves bytes, since answers are read and routes continue on the worker pool.
+     */
+    private Integer ioThreads = 1;
+    /**
      * The size of the worker pool the component creates: the number of exchanges that can continue their route
-     * after a call at the same time. Defaults to the number of processors, at least 2.
+     * after a call at the same time. Defaults to half the number of processors, at least 1.
      */
     private Integer workerPoolSize;
     /**
@@ -211,6 +234,38 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
 
     public void setRetryUnknownOutcome(Boolean retryUnknownOutcome) {
         this.retryUnknownOutcome = retryUnknownOutcome;
+    }
+
+    public Integer getCaresoftRateLimit() {
+        return caresoftRateLimit;
+    }
+
+    public void setCaresoftRateLimit(Integer caresoftRateLimit) {
+        this.caresoftRateLimit = caresoftRateLimit;
+    }
+
+    public Integer getEtelecomRateLimit() {
+        return etelecomRateLimit;
+    }
+
+    public void setEtelecomRateLimit(Integer etelecomRateLimit) {
+        this.etelecomRateLimit = etelecomRateLimit;
+    }
+
+    public Integer getRateLimitRetries() {
+        return rateLimitRetries;
+    }
+
+    public void setRateLimitRetries(Integer rateLimitRetries) {
+        this.rateLimitRetries = rateLimitRetries;
+    }
+
+    public Integer getIoThreads() {
+        return ioThreads;
+    }
+
+    public void setIoThreads(Integer ioThreads) {
+        this.ioThreads = ioThreads;
     }
 
     public Integer getMaxConnections() {

@@ -32,6 +32,10 @@ final class CareSoftWire {
             @JsonProperty("message") String message) {
     }
 
+    /** A user-status answer in one pass: the codec's fast way for a plain success; error answers go another way. */
+    record UserStatusAnswer(@JsonProperty("code") String code, @JsonProperty("data") UserStatusData data) {
+    }
+
     record UserStatusData(
             @JsonProperty("user_id") String userId,
             @JsonProperty("username") String username,

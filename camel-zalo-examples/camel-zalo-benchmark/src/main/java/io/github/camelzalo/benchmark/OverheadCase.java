@@ -1,0 +1,160 @@
+package io.github.camelzalo.benchmark;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.camelzalo.component.zalo.ZaloComponent;
+import io.github.camelzalo.component.zalo.model.UserStatus;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.io.CloseMode;
+
+/**
+ * The three ways of asking CareSoft for a user's status that the benchmark compares, each a route
+ * {@code direct:call} taking the phone number as its body.
+ */
+enum OverheadCase {
+
+    /** {@code direct → zalo:userStatus}. */
+    COMPONENT("component") {
+        @Override
+        void configure(CamelContext context, String stubBaseUrl) throws Exception {
+            ZaloComponent zalo = new ZaloComponent();
+            zalo.setCaresoftBaseUrl(stubBaseUrl + "/acme");
+            zalo.setCaresoftApiKey(API_KEY);
+            zalo.getConfiguration().setOaId(OA_ID);
+            // the overhead of the component, not of waiting for permits: the other cases have no rate limit
+            zalo.setCaresoftRateLimit(0);
+            // --zalo name=value,... sets further component options, e.g. to compare thread counts
+            PropertyBindingSupport.bindProperties(context, zalo, new HashMap<>(componentOptions));
+            context.addComponent("zalo", zalo);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call").to("zalo:userStatus");
+                }
+            });
+        }
+
+        @Override
+        boolean isExpected(Object body) {
+            return body instanceof UserStatus s && "631292".equals(s.getUserId());
+        }
+    },
+
+    /** What an integration engineer writes today: {@code direct → marshal → camel-http POST → unmarshal}. */
+    CAMEL_HTTP("camel-http") {
+        @Override
+        void configure(CamelContext context, String stubBaseUrl) throws Exception {
+            HttpComponent http = context.getComponent("http", HttpComponent.class);
+            // camel-http allows 20 connections per host by default: as many as the 64 callers need, for fairness
+            http.setMaxTotalConnections(200);
+            http.setConnectionsPerRoute(100);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call")
+                            .process(e -> {
+                                Map<String, Object> request = new LinkedHashMap<>();
+                                request.put("phone_no", e.getMessage().getBody(String.class));
+                                request.put("oa_id", OA_ID);
+                                e.getMessage().setBody(request);
+                            })
+                            .marshal().json(JsonLibrary.Jackson)
+                            .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                            .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                            .setHeader("Authorization", constant("Bearer " + API_KEY))
+                            .to(stubBaseUrl + "/acme/api/v1/zalo/user-status")
+                            .unmarshal().json(JsonLibrary.Jackson, StatusAnswer.class);
+                }
+            });
+        }
+
+        @Override
+        boolean isExpected(Object body) {
+            return StatusAnswer.isExpected(body);
+        }
+    },
+
+    /** The floor: the same route with a minimal asynchronous processor calling HttpClient 5 async directly. */
+    FLOOR("floor") {
+        @Override
+        void configure(CamelContext context, String stubBaseUrl) throws Exception {
+            CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+                    .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(100).setMaxConnPerRoute(100).build())
+                    .build();
+            client.start();
+            context.getRegistry().bind("floorClient", (AutoCloseable) () -> client.close(CloseMode.GRACEFUL));
+            FloorProcessor floor = new FloorProcessor(client, URI.create(stubBaseUrl + "/acme/api/v1/zalo/user-status"),
+                    API_KEY, OA_ID);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call").process(floor);
+                }
+            });
+        }
+
+        @Override
+        boolean isExpected(Object body) {
+            return StatusAnswer.isExpected(body);
+        }
+    };
+
+    static final String API_KEY = "benchmark-key";
+    static final Map<String, Object> componentOptions = new HashMap<>();
+    static final String OA_ID = "1600190000752846";
+
+    private final String label;
+
+    OverheadCase(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    abstract void configure(CamelContext context, String stubBaseUrl) throws Exception;
+
+    /** Whether a route's result is the stub's answer, correctly read. */
+    abstract boolean isExpected(Object body);
+
+    /** A started context with the route {@code direct:call}. */
+    CamelContext start(String stubBaseUrl) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getShutdownStrategy().setTimeout(5);
+        configure(context, stubBaseUrl);
+        context.start();
+        return context;
+    }
+
+    /** Stops the context and closes what the case opened besides. */
+    static void stop(CamelContext context) throws Exception {
+        Object extra = context.getRegistry().lookupByName("floorClient");
+        context.stop();
+        if (extra instanceof AutoCloseable c) {
+            c.close();
+        }
+    }
+
+    static OverheadCase byLabel(String label) {
+        for (OverheadCase c : values()) {
+            if (c.label.equals(label)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("No case " + label + "; use component, camel-http or floor");
+    }
+}
