@@ -36,21 +36,11 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "caresoftapikey":
-        case "caresoftApiKey": target.setCaresoftApiKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "caresoftbaseurl":
-        case "caresoftBaseUrl": target.setCaresoftBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "caresoftratelimit":
-        case "caresoftRateLimit": target.setCaresoftRateLimit(property(camelContext, int.class, value)); return true;
+        case "caresoft": target.setCaresoft(property(camelContext, io.github.camelzalo.component.zalo.ZaloAccount.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelzalo.component.zalo.ZaloConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
-        case "etelecomapikey":
-        case "etelecomApiKey": target.setEtelecomApiKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "etelecombaseurl":
-        case "etelecomBaseUrl": target.setEtelecomBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "etelecomratelimit":
-        case "etelecomRateLimit": target.setEtelecomRateLimit(property(camelContext, int.class, value)); return true;
+        case "etelecom": target.setEtelecom(property(camelContext, io.github.camelzalo.component.zalo.ZaloAccount.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
         case "iothreads":
@@ -91,21 +81,11 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
-        case "caresoftapikey":
-        case "caresoftApiKey": return java.lang.String.class;
-        case "caresoftbaseurl":
-        case "caresoftBaseUrl": return java.lang.String.class;
-        case "caresoftratelimit":
-        case "caresoftRateLimit": return int.class;
+        case "caresoft": return io.github.camelzalo.component.zalo.ZaloAccount.class;
         case "configuration": return io.github.camelzalo.component.zalo.ZaloConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
-        case "etelecomapikey":
-        case "etelecomApiKey": return java.lang.String.class;
-        case "etelecombaseurl":
-        case "etelecomBaseUrl": return java.lang.String.class;
-        case "etelecomratelimit":
-        case "etelecomRateLimit": return int.class;
+        case "etelecom": return io.github.camelzalo.component.zalo.ZaloAccount.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
         case "iothreads":
@@ -147,21 +127,11 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
-        case "caresoftapikey":
-        case "caresoftApiKey": return target.getCaresoftApiKey();
-        case "caresoftbaseurl":
-        case "caresoftBaseUrl": return target.getCaresoftBaseUrl();
-        case "caresoftratelimit":
-        case "caresoftRateLimit": return target.getCaresoftRateLimit();
+        case "caresoft": return target.getCaresoft();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
-        case "etelecomapikey":
-        case "etelecomApiKey": return target.getEtelecomApiKey();
-        case "etelecombaseurl":
-        case "etelecomBaseUrl": return target.getEtelecomBaseUrl();
-        case "etelecomratelimit":
-        case "etelecomRateLimit": return target.getEtelecomRateLimit();
+        case "etelecom": return target.getEtelecom();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "iothreads":

@@ -33,37 +33,23 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     @Metadata(description = "The default options of every endpoint.")
     private ZaloConfiguration configuration = new ZaloConfiguration();
 
-    @Metadata(label = "caresoft", description = "The CareSoft tenant's API base URL, e.g."
-                                                + " https://api.caresoft.vn/acme, for every endpoint that uses"
-                                                + " CareSoft. Lets one context use CareSoft and eTelecom side by side.")
-    private String caresoftBaseUrl;
+    @Metadata(label = "caresoft", description = "The CareSoft account every endpoint that uses CareSoft shares,"
+                                                + " set as caresoft.baseUrl (the tenant's API URL, e.g."
+                                                + " https://api.caresoft.vn/acme), caresoft.apiKey (the API token) and"
+                                                + " caresoft.rateLimit (the most calls per second to the account from"
+                                                + " this JVM, default 15, 0 = off: CareSoft allows 15 and locks the"
+                                                + " tenant out for 15 minutes after 20 answers 429 in a row; calls"
+                                                + " wait their turn without holding a thread and slow down by"
+                                                + " themselves after a 429). Lets one context use CareSoft and"
+                                                + " eTelecom side by side.")
+    private ZaloAccount caresoft = new ZaloAccount();
 
-    @Metadata(label = "caresoft,security", secret = true,
-              description = "The CareSoft API token, for every endpoint that uses CareSoft.")
-    private String caresoftApiKey;
-
-    @Metadata(label = "etelecom", description = "The eTelecom API base URL for every endpoint that uses eTelecom"
-                                                + " (default https://api.etelecom.vn/v1/shop).")
-    private String etelecomBaseUrl;
-
-    @Metadata(label = "etelecom,security", secret = true,
-              description = "The eTelecom api_key (Shop API) or shop_key (Partner API), for every endpoint that uses"
-                            + " eTelecom.")
-    private String etelecomApiKey;
-
-    @Metadata(label = "caresoft", defaultValue = "15",
-              description = "The most calls per second to one CareSoft account (base URL and API key), shared by"
-                            + " every endpoint of the JVM that uses it. CareSoft allows 15 per second and locks the"
-                            + " tenant out for 15 minutes after 20 answers 429 in a row. Calls are spaced evenly"
-                            + " and wait for their turn without holding a thread; after a 429 the rate slows down"
-                            + " by itself. 0 turns pacing off.")
-    private int caresoftRateLimit = 15;
-
-    @Metadata(label = "etelecom", defaultValue = "0",
-              description = "The most calls per second to one eTelecom account (base URL and API key), shared by"
-                            + " every endpoint of the JVM that uses it; see caresoftRateLimit. eTelecom documents no"
-                            + " limit, so 0 (off) is the default.")
-    private int etelecomRateLimit;
+    @Metadata(label = "etelecom", description = "The eTelecom account every endpoint that uses eTelecom shares, set"
+                                                + " as etelecom.baseUrl (default https://api.etelecom.vn/v1/shop;"
+                                                + " .../v1/partner for the Partner API), etelecom.apiKey (the shop's"
+                                                + " api_key, or shop_key for the Partner API) and etelecom.rateLimit"
+                                                + " (calls per second, default 0 = off: eTelecom documents no limit).")
+    private ZaloAccount etelecom = new ZaloAccount();
 
     @Metadata(label = "advanced", autowired = false,
               description = "An HttpClient 5 async client to use instead of the one the component creates. The"
@@ -124,13 +110,12 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         setProperties(endpoint, parameters);
         ZaloConfiguration conf = endpoint.getConfiguration();
         ZaloProviderType provider = conf.getProvider() != null ? conf.getProvider() : operation.defaultProvider();
-        String accountBaseUrl = provider == ZaloProviderType.caresoft ? caresoftBaseUrl : etelecomBaseUrl;
-        String accountApiKey = provider == ZaloProviderType.caresoft ? caresoftApiKey : etelecomApiKey;
-        if (!baseUrlOnUri && accountBaseUrl != null) {
-            conf.setBaseUrl(accountBaseUrl);
+        ZaloAccount account = accountOf(provider);
+        if (!baseUrlOnUri && account.getBaseUrl() != null) {
+            conf.setBaseUrl(account.getBaseUrl());
         }
-        if (!apiKeyOnUri && accountApiKey != null) {
-            conf.setApiKey(accountApiKey);
+        if (!apiKeyOnUri && account.getApiKey() != null) {
+            conf.setApiKey(account.getApiKey());
         }
         endpoint.bind();
         return endpoint;
@@ -217,9 +202,15 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         super.doStop();
     }
 
+    private ZaloAccount accountOf(ZaloProviderType provider) {
+        ZaloAccount account = provider == ZaloProviderType.caresoft ? caresoft : etelecom;
+        return account != null ? account : new ZaloAccount();
+    }
+
     /** The rate limit of {@code provider}'s accounts, calls per second, or 0 when it is off. */
     int rateLimitOf(ZaloProviderType provider) {
-        return provider == ZaloProviderType.caresoft ? caresoftRateLimit : etelecomRateLimit;
+        Integer limit = accountOf(provider).getRateLimit();
+        return limit != null ? limit : provider.adapter().defaultRateLimit();
     }
 
     /** The client in use while started, whether created here or handed in; {@code null} when stopped. */
@@ -243,52 +234,20 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         this.configuration = configuration;
     }
 
-    public String getCaresoftBaseUrl() {
-        return caresoftBaseUrl;
+    public ZaloAccount getCaresoft() {
+        return caresoft;
     }
 
-    public void setCaresoftBaseUrl(String caresoftBaseUrl) {
-        this.caresoftBaseUrl = caresoftBaseUrl;
+    public void setCaresoft(ZaloAccount caresoft) {
+        this.caresoft = caresoft;
     }
 
-    public String getCaresoftApiKey() {
-        return caresoftApiKey;
+    public ZaloAccount getEtelecom() {
+        return etelecom;
     }
 
-    public void setCaresoftApiKey(String caresoftApiKey) {
-        this.caresoftApiKey = caresoftApiKey;
-    }
-
-    public String getEtelecomBaseUrl() {
-        return etelecomBaseUrl;
-    }
-
-    public void setEtelecomBaseUrl(String etelecomBaseUrl) {
-        this.etelecomBaseUrl = etelecomBaseUrl;
-    }
-
-    public String getEtelecomApiKey() {
-        return etelecomApiKey;
-    }
-
-    public void setEtelecomApiKey(String etelecomApiKey) {
-        this.etelecomApiKey = etelecomApiKey;
-    }
-
-    public int getCaresoftRateLimit() {
-        return caresoftRateLimit;
-    }
-
-    public void setCaresoftRateLimit(int caresoftRateLimit) {
-        this.caresoftRateLimit = caresoftRateLimit;
-    }
-
-    public int getEtelecomRateLimit() {
-        return etelecomRateLimit;
-    }
-
-    public void setEtelecomRateLimit(int etelecomRateLimit) {
-        this.etelecomRateLimit = etelecomRateLimit;
+    public void setEtelecom(ZaloAccount etelecom) {
+        this.etelecom = etelecom;
     }
 
     public CloseableHttpAsyncClient getHttpClient() {

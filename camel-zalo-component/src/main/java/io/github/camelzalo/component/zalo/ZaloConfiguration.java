@@ -52,7 +52,7 @@ public class ZaloConfiguration implements Cloneable {
               description = "How many times a call answered with a rate-limit error (HTTP 429, which means the"
                             + " request was not processed) is sent again, after the back-off, before the exchange"
                             + " fails with a retryable ZaloApiException of kind RATE_LIMITED. Applies when the"
-                            + " provider's rate limit (caresoftRateLimit, etelecomRateLimit) is on. 0 sends once.")
+                            + " provider's rate limit (caresoft.rateLimit, etelecom.rateLimit) is on. 0 sends once.")
     private int rateLimitRetries = 5;
 
     public ZaloProviderType getProvider() {

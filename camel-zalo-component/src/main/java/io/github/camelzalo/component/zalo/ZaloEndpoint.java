@@ -100,12 +100,12 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (base == null) {
             throw new IllegalArgumentException("A baseUrl is required for provider " + provider.id() + ": "
                                                + provider.baseUrlHint() + ". Set " + provider.id()
-                                               + "BaseUrl on the component, or baseUrl on the endpoint");
+                                               + ".baseUrl on the component, or baseUrl on the endpoint");
         }
         String apiKey = configuration.getApiKey();
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("An apiKey is required for provider " + provider.id() + ". Set "
-                                               + provider.id() + "ApiKey on the component, or apiKey on the"
+                                               + provider.id() + ".apiKey on the component, or apiKey on the"
                                                + " endpoint");
         }
         String oaId = configuration.getOaId();

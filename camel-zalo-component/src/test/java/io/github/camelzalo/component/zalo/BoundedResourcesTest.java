@@ -35,7 +35,7 @@ class BoundedResourcesTest extends ZaloTestSupport {
     protected void configure(ZaloComponent zalo) {
         server.reset();
         server.answerDelay(40);
-        zalo.setCaresoftBaseUrl(server.url() + "/acme");
+        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
         zalo.setMaxConnections(2);
         // the deadline also covers the wait for a free connection: 50 calls x 40 ms / 2 connections is about 1 s
         zalo.getConfiguration().setRequestTimeout(20_000);

@@ -87,13 +87,13 @@ class ConfigurationTest extends ZaloTestSupport {
     void careSoftHasNoDefaultBaseUrl() throws Exception {
         try (CamelContext ctx = new DefaultCamelContext()) {
             ZaloComponent zalo = new ZaloComponent();
-            zalo.setCaresoftApiKey("k");
+            zalo.getCaresoft().setApiKey("k");
             ctx.addComponent("zalo", zalo);
             ctx.start();
 
             assertThatThrownBy(() -> ctx.getEndpoint("zalo:send"))
                     .rootCause().hasMessageContaining("baseUrl is required for provider caresoft")
-                    .hasMessageContaining("caresoftBaseUrl");
+                    .hasMessageContaining("caresoft.baseUrl");
         }
     }
 
@@ -101,7 +101,7 @@ class ConfigurationTest extends ZaloTestSupport {
     void eTelecomDefaultsToTheShopApi() throws Exception {
         try (CamelContext ctx = new DefaultCamelContext()) {
             ZaloComponent zalo = new ZaloComponent();
-            zalo.setEtelecomApiKey("k");
+            zalo.getEtelecom().setApiKey("k");
             ctx.addComponent("zalo", zalo);
             ctx.start();
 
@@ -132,6 +132,8 @@ class ConfigurationTest extends ZaloTestSupport {
         assertThat(zalo.getConfiguration().toString()).doesNotContain("uri-secret-123");
         assertThat(context.getComponent("zalo", ZaloComponent.class).getConfiguration().toString())
                 .doesNotContain(CARESOFT_KEY);
+        assertThat(context.getComponent("zalo", ZaloComponent.class).getCaresoft().toString())
+                .doesNotContain(CARESOFT_KEY).contains("apiKey=******");
         assertThat(zalo.getServiceUrl()).isEqualTo(baseUrl() + "/acme/api/v1/zalo/send-message");
     }
 
@@ -141,8 +143,8 @@ class ConfigurationTest extends ZaloTestSupport {
         try (CamelContext ctx = new DefaultCamelContext()) {
             ZaloComponent zalo = new ZaloComponent();
             zalo.setHttpClient(client);
-            zalo.setCaresoftBaseUrl(baseUrl() + "/acme");
-            zalo.setCaresoftApiKey("k");
+            zalo.getCaresoft().setBaseUrl(baseUrl() + "/acme");
+            zalo.getCaresoft().setApiKey("k");
             zalo.getConfiguration().setOaId(OA_ID);
             ctx.addComponent("zalo", zalo);
             ctx.start();

@@ -61,8 +61,8 @@ class FaultInjectionTest extends ZaloTestSupport {
     @Override
     protected void configure(ZaloComponent zalo) {
         server.reset();
-        zalo.setCaresoftBaseUrl(server.url() + "/acme");
-        zalo.setEtelecomBaseUrl(server.url() + "/v1/shop");
+        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
+        zalo.getEtelecom().setBaseUrl(server.url() + "/v1/shop");
         zalo.getConfiguration().setRequestTimeout(REQUEST_TIMEOUT);
         zalo.getConfiguration().setConnectTimeout(REQUEST_TIMEOUT);
         zalo.setMaxResponseSize(64 * 1024);

@@ -67,8 +67,8 @@ class GeneratedMetadataTest {
         assertThat(componentOptions).containsAll(uriParams).containsAll(componentFields);
         assertThat(headers).containsExactlyInAnyOrderElementsOf(headerNames);
         assertThat(json.at("/properties/apiKey/secret").asBoolean()).isTrue();
-        assertThat(json.at("/componentProperties/caresoftApiKey/secret").asBoolean()).isTrue();
-        assertThat(json.at("/componentProperties/etelecomApiKey/secret").asBoolean()).isTrue();
+        assertThat(json.at("/componentProperties/caresoft/javaType").asText()).isEqualTo(ZaloAccount.class.getName());
+        assertThat(json.at("/componentProperties/etelecom/javaType").asText()).isEqualTo(ZaloAccount.class.getName());
         for (JsonNode option : json.get("properties")) {
             assertThat(option.path("description").asText()).as(option.toString()).isNotBlank();
         }

@@ -84,7 +84,7 @@ class NothingLostUnderLoadTest extends ZaloTestSupport {
                 return random.nextInt(5) == 0 ? FAULTS[random.nextInt(FAULTS.length)] : Fault.OK;
             }
         });
-        zalo.setCaresoftBaseUrl(server.url() + "/acme");
+        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
         // small, so that hundreds of timeouts cost seconds, not minutes
         zalo.getConfiguration().setRequestTimeout(300);
         zalo.getConfiguration().setConnectTimeout(1_000);

@@ -38,7 +38,7 @@ class RateLimitTest extends ZaloTestSupport {
 
     @Test
     void waitingForAPermitHoldsNoThread() throws Exception {
-        zalo().setCaresoftRateLimit(10);
+        zalo().getCaresoft().setRateLimit(10);
         stub(CARESOFT_USER_STATUS, json(200, UserStatusTest.DOCUMENT_ANSWER));
         ZaloEndpoint endpoint = context.getEndpoint("zalo:userStatus", ZaloEndpoint.class);
         AsyncProducer producer = endpoint.createAsyncProducer();
@@ -72,7 +72,7 @@ class RateLimitTest extends ZaloTestSupport {
 
     @Test
     void aRateLimitedCallIsSentAgainAfterTheBackOffAndSucceeds() {
-        zalo().setCaresoftRateLimit(50);
+        zalo().getCaresoft().setRateLimit(50);
         answerInTurn(CARESOFT_USER_STATUS, json(429, TOO_MANY), json(429, TOO_MANY),
                 json(200, UserStatusTest.DOCUMENT_ANSWER));
 
@@ -96,7 +96,7 @@ class RateLimitTest extends ZaloTestSupport {
 
     @Test
     void retryAfterIsHonoured() {
-        zalo().setCaresoftRateLimit(50);
+        zalo().getCaresoft().setRateLimit(50);
         answerInTurn(CARESOFT_SEND, json(429, TOO_MANY).withHeader("Retry-After", "2"), caresoftOk());
 
         Exchange out = call("zalo:send", "Xin chào", ZaloConstants.PHONE_NO, "0981234980");
@@ -110,7 +110,7 @@ class RateLimitTest extends ZaloTestSupport {
 
     @Test
     void whenTheResendsRunOutTheExchangeFailsRetryablyAsRateLimited() {
-        zalo().setCaresoftRateLimit(50);
+        zalo().getCaresoft().setRateLimit(50);
         stub(CARESOFT_USER_STATUS, json(429, TOO_MANY).withHeader("Retry-After", "0"));
 
         Exchange out = call("zalo:userStatus?rateLimitRetries=2", "0981234980");
@@ -133,7 +133,7 @@ class RateLimitTest extends ZaloTestSupport {
         stub(CARESOFT_USER_STATUS, json(429, TOO_MANY));
 
         Exchange off = call("zalo:userStatus", "0981234980");
-        zalo().setCaresoftRateLimit(50);
+        zalo().getCaresoft().setRateLimit(50);
         Exchange noResends = call("zalo:userStatus?rateLimitRetries=0", "0981234980");
 
         assertThat(List.of(off, noResends)).allSatisfy(e -> {
@@ -147,7 +147,7 @@ class RateLimitTest extends ZaloTestSupport {
 
     @Test
     void oneAccountSharesOneLimiterAcrossEndpointsAndContextsAndAnotherAccountHasItsOwn() throws Exception {
-        zalo().setCaresoftRateLimit(50);
+        zalo().getCaresoft().setRateLimit(50);
         RateLimitStats status = endpointStats("zalo:userStatus");
         RateLimitStats send = endpointStats("zalo:send");
         RateLimitStats otherKey = endpointStats("zalo:userStatus?apiKey=another-secret-key");
@@ -163,9 +163,9 @@ class RateLimitTest extends ZaloTestSupport {
 
         try (CamelContext second = new DefaultCamelContext()) {
             ZaloComponent zalo = new ZaloComponent();
-            zalo.setCaresoftBaseUrl(baseUrl() + "/acme");
-            zalo.setCaresoftApiKey(CARESOFT_KEY);
-            zalo.setCaresoftRateLimit(40);
+            zalo.getCaresoft().setBaseUrl(baseUrl() + "/acme");
+            zalo.getCaresoft().setApiKey(CARESOFT_KEY);
+            zalo.getCaresoft().setRateLimit(40);
             second.addComponent("zalo", zalo);
             second.start();
             assertThat(second.getEndpoint("zalo:userStatus", ZaloEndpoint.class).getRateLimitStats())
@@ -177,7 +177,7 @@ class RateLimitTest extends ZaloTestSupport {
 
     @Test
     void aPauseOfOneAccountHoldsBackItsOtherEndpointsButNotOtherAccounts() throws Exception {
-        zalo().setCaresoftRateLimit(50);
+        zalo().getCaresoft().setRateLimit(50);
         answerInTurn(CARESOFT_USER_STATUS, json(429, TOO_MANY).withHeader("Retry-After", "1"),
                 json(200, UserStatusTest.DOCUMENT_ANSWER));
         stub(CARESOFT_SEND, caresoftOk());
@@ -204,7 +204,7 @@ class RateLimitTest extends ZaloTestSupport {
 
     @Test
     void stoppingAnEndpointFailsTheCallsStillWaitingAndDropsTheLimiter() throws Exception {
-        zalo().setCaresoftRateLimit(1);
+        zalo().getCaresoft().setRateLimit(1);
         stub(CARESOFT_USER_STATUS, json(200, UserStatusTest.DOCUMENT_ANSWER));
         ZaloEndpoint endpoint = context.getEndpoint("zalo:userStatus", ZaloEndpoint.class);
         AsyncProducer producer = endpoint.createAsyncProducer();

@@ -37,7 +37,7 @@ class RedeliveryRouteTest extends ZaloTestSupport {
     @Override
     protected void configure(ZaloComponent zalo) {
         server.reset();
-        zalo.setCaresoftBaseUrl(server.url() + "/acme");
+        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
         zalo.getConfiguration().setRequestTimeout(1_000);
     }
 

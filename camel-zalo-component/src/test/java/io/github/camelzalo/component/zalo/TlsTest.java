@@ -47,8 +47,8 @@ class TlsTest extends ZaloTestSupport {
     /** A zalo component under another name, configured like the test's default one plus the given TLS settings. */
     private String component(String name, SSLContextParameters parameters, boolean useGlobal) {
         ZaloComponent zalo = new ZaloComponent();
-        zalo.setCaresoftApiKey(CARESOFT_KEY);
-        zalo.setEtelecomApiKey(ETELECOM_KEY);
+        zalo.getCaresoft().setApiKey(CARESOFT_KEY);
+        zalo.getEtelecom().setApiKey(ETELECOM_KEY);
         zalo.getConfiguration().setOaId(OA_ID);
         zalo.getConfiguration().setRequestTimeout(5_000);
         zalo.setSslContextParameters(parameters);

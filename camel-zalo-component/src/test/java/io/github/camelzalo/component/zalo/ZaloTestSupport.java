@@ -63,14 +63,14 @@ public abstract class ZaloTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         ZaloComponent zalo = new ZaloComponent();
-        zalo.setCaresoftBaseUrl(baseUrl() + "/acme");
-        zalo.setCaresoftApiKey(CARESOFT_KEY);
-        zalo.setEtelecomBaseUrl(baseUrl() + "/v1/shop");
-        zalo.setEtelecomApiKey(ETELECOM_KEY);
+        zalo.getCaresoft().setBaseUrl(baseUrl() + "/acme");
+        zalo.getCaresoft().setApiKey(CARESOFT_KEY);
+        zalo.getEtelecom().setBaseUrl(baseUrl() + "/v1/shop");
+        zalo.getEtelecom().setApiKey(ETELECOM_KEY);
         zalo.getConfiguration().setOaId(OA_ID);
         zalo.getConfiguration().setRequestTimeout(5_000);
         // these tests are about the wire, not pacing; RateLimitTest turns the rate limit back on
-        zalo.setCaresoftRateLimit(0);
+        zalo.getCaresoft().setRateLimit(0);
         configure(zalo);
         context.addComponent("zalo", zalo);
         return context;

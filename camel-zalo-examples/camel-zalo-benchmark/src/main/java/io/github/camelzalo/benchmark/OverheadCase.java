@@ -30,11 +30,11 @@ enum OverheadCase {
         @Override
         void configure(CamelContext context, String stubBaseUrl) throws Exception {
             ZaloComponent zalo = new ZaloComponent();
-            zalo.setCaresoftBaseUrl(stubBaseUrl + "/acme");
-            zalo.setCaresoftApiKey(API_KEY);
+            zalo.getCaresoft().setBaseUrl(stubBaseUrl + "/acme");
+            zalo.getCaresoft().setApiKey(API_KEY);
             zalo.getConfiguration().setOaId(OA_ID);
             // the overhead of the component, not of waiting for permits: the other cases have no rate limit
-            zalo.setCaresoftRateLimit(0);
+            zalo.getCaresoft().setRateLimit(0);
             // --zalo name=value,... sets further component options, e.g. to compare thread counts
             PropertyBindingSupport.bindProperties(context, zalo, new HashMap<>(componentOptions));
             context.addComponent("zalo", zalo);

@@ -52,10 +52,10 @@ final class PacingRun {
             Set<String> before = threadNames();
             CamelContext context = new DefaultCamelContext();
             ZaloComponent zalo = new ZaloComponent();
-            zalo.setCaresoftBaseUrl(sandbox.caresoftBaseUrl(TENANT));
-            zalo.setCaresoftApiKey(KEY);
+            zalo.getCaresoft().setBaseUrl(sandbox.caresoftBaseUrl(TENANT));
+            zalo.getCaresoft().setApiKey(KEY);
             zalo.getConfiguration().setOaId(sandbox.oaId());
-            zalo.setCaresoftRateLimit(componentLimit);
+            zalo.getCaresoft().setRateLimit(componentLimit);
             context.addComponent("zalo", zalo);
             context.addRoutes(new RouteBuilder() {
                 @Override

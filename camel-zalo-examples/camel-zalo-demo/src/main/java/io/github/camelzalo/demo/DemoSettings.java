@@ -59,13 +59,13 @@ public record DemoSettings(String caresoftBaseUrl, String caresoftApiKey, String
     /** The component's configuration as Camel Main properties. */
     public Properties componentProperties() {
         Properties p = new Properties();
-        p.setProperty("camel.component.zalo.caresoft-base-url", caresoftBaseUrl);
-        p.setProperty("camel.component.zalo.caresoft-api-key", caresoftApiKey);
+        p.setProperty("camel.component.zalo.caresoft.base-url", caresoftBaseUrl);
+        p.setProperty("camel.component.zalo.caresoft.api-key", caresoftApiKey);
         if (etelecomBaseUrl != null) {
-            p.setProperty("camel.component.zalo.etelecom-base-url", etelecomBaseUrl);
+            p.setProperty("camel.component.zalo.etelecom.base-url", etelecomBaseUrl);
         }
         if (etelecomApiKey != null) {
-            p.setProperty("camel.component.zalo.etelecom-api-key", etelecomApiKey);
+            p.setProperty("camel.component.zalo.etelecom.api-key", etelecomApiKey);
         }
         if (oaId != null) {
             p.setProperty("camel.component.zalo.oa-id", oaId);

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  *         .customers(Path.of("customers.csv"))
  *         .script(608, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng {{order_id}} đã được giao.")
  *         .build().start()) {
- *     zalo.setCaresoftBaseUrl(sandbox.caresoftBaseUrl("acme"));   // http://127.0.0.1:<port>/acme
- *     zalo.setCaresoftApiKey("cs-key");
- *     zalo.setEtelecomBaseUrl(sandbox.etelecomBaseUrl());         // http://127.0.0.1:<port>/v1/shop
- *     zalo.setEtelecomApiKey("et-key");
+ *     zalo.getCaresoft().setBaseUrl(sandbox.caresoftBaseUrl("acme"));   // http://127.0.0.1:<port>/acme
+ *     zalo.getCaresoft().setApiKey("cs-key");
+ *     zalo.getEtelecom().setBaseUrl(sandbox.etelecomBaseUrl());         // http://127.0.0.1:<port>/v1/shop
+ *     zalo.getEtelecom().setApiKey("et-key");
  *     ...
  *     sandbox.outbox().messages();                                // what was sent, to whom, on which quota
  * }
@@ -142,7 +142,7 @@ public final class ZaloSandbox implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** The CareSoft base URL of a tenant, {@code http://127.0.0.1:<port>/<tenant>}: the component's caresoftBaseUrl. */
+    /** The CareSoft base URL of a tenant, {@code http://127.0.0.1:<port>/<tenant>}: the component's caresoft.baseUrl. */
     public String caresoftBaseUrl(String tenant) {
         if (!tenants.containsKey(tenant)) {
             throw new IllegalArgumentException("No CareSoft tenant " + tenant + "; the sandbox has " + tenants.keySet());
@@ -169,7 +169,7 @@ public final class ZaloSandbox implements AutoCloseable {
         return tenants.values().iterator().next().apiKey;
     }
 
-    /** eTelecom's Shop API base URL, {@code http://127.0.0.1:<port>/v1/shop}: the component's etelecomBaseUrl. */
+    /** eTelecom's Shop API base URL, {@code http://127.0.0.1:<port>/v1/shop}: the component's etelecom.baseUrl. */
     public String etelecomBaseUrl() {
         return baseUrl() + "/v1/shop";
     }

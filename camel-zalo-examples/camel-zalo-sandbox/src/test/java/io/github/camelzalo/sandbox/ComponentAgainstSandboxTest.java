@@ -41,10 +41,10 @@ class ComponentAgainstSandboxTest extends CamelTestSupport {
         sandbox = fixture.start(fixture.builder().rateLimitPerSecond(5).lockoutAfter(3));
         CamelContext context = super.createCamelContext();
         ZaloComponent zalo = new ZaloComponent();
-        zalo.setCaresoftBaseUrl(sandbox.caresoftBaseUrl(SandboxFixture.TENANT));
-        zalo.setCaresoftApiKey(SandboxFixture.CS_KEY);
-        zalo.setEtelecomBaseUrl(sandbox.etelecomBaseUrl());
-        zalo.setEtelecomApiKey(SandboxFixture.ET_KEY);
+        zalo.getCaresoft().setBaseUrl(sandbox.caresoftBaseUrl(SandboxFixture.TENANT));
+        zalo.getCaresoft().setApiKey(SandboxFixture.CS_KEY);
+        zalo.getEtelecom().setBaseUrl(sandbox.etelecomBaseUrl());
+        zalo.getEtelecom().setApiKey(SandboxFixture.ET_KEY);
         zalo.getConfiguration().setOaId(sandbox.oaId());
         zalo.getConfiguration().setRequestTimeout(5_000);
         context.addComponent("zalo", zalo);
@@ -177,7 +177,7 @@ class ComponentAgainstSandboxTest extends CamelTestSupport {
     @Test
     void rateLimitAndLockOutAsARouteSeesThem() {
         // what the provider answers when nothing paces the calls: the component's own pacing is off here
-        context.getComponent("zalo", ZaloComponent.class).setCaresoftRateLimit(0);
+        context.getComponent("zalo", ZaloComponent.class).getCaresoft().setRateLimit(0);
         for (int i = 0; i < 5; i++) {
             assertThat(call("zalo:userStatus", SandboxFixture.NGHIA).getException()).isNull();
         }
@@ -209,10 +209,10 @@ class ComponentAgainstSandboxTest extends CamelTestSupport {
         ZaloSandbox paced = realTime.start(realTime.builder().rateLimitPerSecond(10).lockoutAfter(3));
         try (CamelContext ctx = new DefaultCamelContext()) {
             ZaloComponent zalo = new ZaloComponent();
-            zalo.setCaresoftBaseUrl(paced.caresoftBaseUrl(SandboxFixture.TENANT));
-            zalo.setCaresoftApiKey(SandboxFixture.CS_KEY);
+            zalo.getCaresoft().setBaseUrl(paced.caresoftBaseUrl(SandboxFixture.TENANT));
+            zalo.getCaresoft().setApiKey(SandboxFixture.CS_KEY);
             zalo.getConfiguration().setOaId(paced.oaId());
-            zalo.setCaresoftRateLimit(40);
+            zalo.getCaresoft().setRateLimit(40);
             ctx.addComponent("zalo", zalo);
             ctx.start();
             ZaloEndpoint endpoint = ctx.getEndpoint("zalo:userStatus", ZaloEndpoint.class);

@@ -27,6 +27,11 @@ public interface ZaloProvider {
         return Map.of("Authorization", "Bearer " + apiKey);
     }
 
+    /** Calls per second to one account when the user sets no rate limit; 0 means no limit. */
+    default int defaultRateLimit() {
+        return 0;
+    }
+
     default boolean supports(ZaloOperation operation) {
         return codecs().containsKey(operation);
     }

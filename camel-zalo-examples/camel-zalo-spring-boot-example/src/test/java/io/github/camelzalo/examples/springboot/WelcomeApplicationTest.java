@@ -70,9 +70,9 @@ class WelcomeApplicationTest {
     void theComponentIsConfiguredFromApplicationYml() {
         ZaloComponent zalo = camelContext.getComponent("zalo", ZaloComponent.class);
 
-        assertThat(zalo.getCaresoftBaseUrl()).isEqualTo(SANDBOX.caresoftBaseUrl());
-        assertThat(zalo.getCaresoftApiKey()).isEqualTo(ZaloSandbox.DEFAULT_CARESOFT_KEY);
-        assertThat(zalo.getEtelecomApiKey()).isEqualTo(ZaloSandbox.DEFAULT_ETELECOM_KEY);
+        assertThat(zalo.getCaresoft().getBaseUrl()).isEqualTo(SANDBOX.caresoftBaseUrl());
+        assertThat(zalo.getCaresoft().getApiKey()).isEqualTo(ZaloSandbox.DEFAULT_CARESOFT_KEY);
+        assertThat(zalo.getEtelecom().getApiKey()).isEqualTo(ZaloSandbox.DEFAULT_ETELECOM_KEY);
         assertThat(zalo.getConfiguration().getOaId()).isEqualTo(ZaloSandbox.DEFAULT_OA_ID);
         assertThat(zalo.getConfiguration().getRequestTimeout()).isEqualTo(10000);
     }

@@ -21,8 +21,8 @@ class ZaloWelcomeYamlTest {
         try (ZaloSandbox sandbox = ZaloSandbox.builder().sampleData().build().start()) {
             Main main = new Main();
             main.configure().withRoutesIncludePattern("classpath:zalo-welcome.camel.yaml");
-            main.addOverrideProperty("camel.component.zalo.caresoft-base-url", sandbox.caresoftBaseUrl());
-            main.addOverrideProperty("camel.component.zalo.etelecom-base-url", sandbox.etelecomBaseUrl());
+            main.addOverrideProperty("camel.component.zalo.caresoft.base-url", sandbox.caresoftBaseUrl());
+            main.addOverrideProperty("camel.component.zalo.etelecom.base-url", sandbox.etelecomBaseUrl());
             // what "camel run --max-messages=1" does: stop once the timer's one exchange is complete
             main.configure().withDurationMaxMessages(1).withDurationMaxSeconds(60);
 

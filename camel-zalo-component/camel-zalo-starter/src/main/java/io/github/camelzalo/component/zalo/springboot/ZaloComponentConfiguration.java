@@ -1,11 +1,13 @@
 package io.github.camelzalo.component.zalo.springboot;
 
+import io.github.camelzalo.component.zalo.ZaloAccount;
 import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import io.github.camelzalo.component.zalo.ZaloProviderType;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import java.util.concurrent.ExecutorService;
 
@@ -25,34 +27,19 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private Boolean enabled;
     /**
-     * The CareSoft tenant's API base URL, e.g. https://api.caresoft.vn/acme, for every endpoint that uses CareSoft.
-     * Lets one context use CareSoft and eTelecom side by side.
+     * The CareSoft account every endpoint that uses CareSoft shares: caresoft.base-url (the tenant's API URL, e.g.
+     * https://api.caresoft.vn/acme), caresoft.api-key (the API token) and caresoft.rate-limit (calls per second,
+     * default 15, 0 = off).
      */
-    private String caresoftBaseUrl;
+    @NestedConfigurationProperty
+    private ZaloAccount caresoft = new ZaloAccount();
     /**
-     * The CareSoft API token, for every endpoint that uses CareSoft.
+     * The eTelecom account every endpoint that uses eTelecom shares: etelecom.base-url (default
+     * https://api.etelecom.vn/v1/shop), etelecom.api-key (the shop's api_key, or shop_key for the Partner API) and
+     * etelecom.rate-limit (calls per second, default 0 = off).
      */
-    private String caresoftApiKey;
-    /**
-     * The eTelecom API base URL for every endpoint that uses eTelecom (default https://api.etelecom.vn/v1/shop).
-     */
-    private String etelecomBaseUrl;
-    /**
-     * The eTelecom api_key (Shop API) or shop_key (Partner API), for every endpoint that uses eTelecom.
-     */
-    private String etelecomApiKey;
-    /**
-     * The most calls per second to one CareSoft account (base URL and API key), shared by every endpoint of the
-     * JVM that uses it. CareSoft allows 15 per second and locks the tenant out for 15 minutes after 20 answers 429
-     * in a row. Calls are spaced evenly and wait for their turn without holding a thread; after a 429 the rate slows
-     * down by itself. 0 turns pacing off.
-     */
-    private Integer caresoftRateLimit = 15;
-    /**
-     * The most calls per second to one eTelecom account (base URL and API key), shared by every endpoint of the
-     * JVM that uses it; see caresoft-rate-limit. eTelecom documents no limit, so 0 (off) is the default.
-     */
-    private Integer etelecomRateLimit = 0;
+    @NestedConfigurationProperty
+    private ZaloAccount etelecom = new ZaloAccount();
     /**
      * How many times a call answered with a rate-limit error (HTTP 429, which means the request was not
      * processed) is sent again, after the back-off, before the exchange fails with a retryable ZaloApiException of
@@ -69,13 +56,13 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private ZaloProviderType provider;
     /**
-     * The provider's API base URL for every endpoint, whatever its provider. Prefer caresoft-base-url and
-     * etelecom-base-url, which apply to one provider each.
+     * The provider's API base URL for every endpoint, whatever its provider. Prefer caresoft.base-url and
+     * etelecom.base-url, which apply to one provider each.
      */
     private String baseUrl;
     /**
      * The provider API key for every endpoint, whatever its provider, sent as a Bearer token. Prefer
-     * caresoft-api-key and etelecom-api-key, which apply to one provider each.
+     * caresoft.api-key and etelecom.api-key, which apply to one provider each.
      */
     private String apiKey;
     /**
@@ -148,36 +135,20 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private Boolean autowiredEnabled = true;
 
-    public String getCaresoftBaseUrl() {
-        return caresoftBaseUrl;
+    public ZaloAccount getCaresoft() {
+        return caresoft;
     }
 
-    public void setCaresoftBaseUrl(String caresoftBaseUrl) {
-        this.caresoftBaseUrl = caresoftBaseUrl;
+    public void setCaresoft(ZaloAccount caresoft) {
+        this.caresoft = caresoft;
     }
 
-    public String getCaresoftApiKey() {
-        return caresoftApiKey;
+    public ZaloAccount getEtelecom() {
+        return etelecom;
     }
 
-    public void setCaresoftApiKey(String caresoftApiKey) {
-        this.caresoftApiKey = caresoftApiKey;
-    }
-
-    public String getEtelecomBaseUrl() {
-        return etelecomBaseUrl;
-    }
-
-    public void setEtelecomBaseUrl(String etelecomBaseUrl) {
-        this.etelecomBaseUrl = etelecomBaseUrl;
-    }
-
-    public String getEtelecomApiKey() {
-        return etelecomApiKey;
-    }
-
-    public void setEtelecomApiKey(String etelecomApiKey) {
-        this.etelecomApiKey = etelecomApiKey;
+    public void setEtelecom(ZaloAccount etelecom) {
+        this.etelecom = etelecom;
     }
 
     public String getOaId() {
@@ -234,22 +205,6 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
 
     public void setRetryUnknownOutcome(Boolean retryUnknownOutcome) {
         this.retryUnknownOutcome = retryUnknownOutcome;
-    }
-
-    public Integer getCaresoftRateLimit() {
-        return caresoftRateLimit;
-    }
-
-    public void setCaresoftRateLimit(Integer caresoftRateLimit) {
-        this.caresoftRateLimit = caresoftRateLimit;
-    }
-
-    public Integer getEtelecomRateLimit() {
-        return etelecomRateLimit;
-    }
-
-    public void setEtelecomRateLimit(Integer etelecomRateLimit) {
-        this.etelecomRateLimit = etelecomRateLimit;
     }
 
     public Integer getRateLimitRetries() {

@@ -32,7 +32,9 @@ class ZaloStarterMetadataTest {
         List<String> missing = new ArrayList<>();
         component.get("componentProperties").fieldNames().forEachRemaining(option -> {
             String key = "camel.component.zalo." + kebab(option);
-            if (!documented.contains(key)) {
+            // a nested account (caresoft, etelecom) is documented through its properties: caresoft.api-key, ...
+            boolean nested = documented.stream().anyMatch(p -> p.startsWith(key + "."));
+            if (!documented.contains(key) && !nested) {
                 missing.add(key);
             }
         });

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WireMock server.
  */
 @SpringBootTest(classes = ZaloStarterTest.App.class, properties = {
-        "camel.component.zalo.caresoft-api-key=cs-boot-token-51c2",
-        "camel.component.zalo.etelecom-api-key=et-boot-key-0d44",
+        "camel.component.zalo.caresoft.api-key=cs-boot-token-51c2",
+        "camel.component.zalo.etelecom.api-key=et-boot-key-0d44",
         "camel.component.zalo.oa-id=1600190000752846",
         "camel.component.zalo.request-timeout=4000",
         "camel.component.zalo.max-connections=12",
@@ -66,8 +66,8 @@ class ZaloStarterTest {
     @DynamicPropertySource
     static void zaloProperties(DynamicPropertyRegistry registry) {
         String stub = "http://127.0.0.1:" + WIRE_MOCK.port();
-        registry.add("camel.component.zalo.caresoft-base-url", () -> stub + "/acme");
-        registry.add("camel.component.zalo.etelecom-base-url", () -> stub + "/v1/shop");
+        registry.add("camel.component.zalo.caresoft.base-url", () -> stub + "/acme");
+        registry.add("camel.component.zalo.etelecom.base-url", () -> stub + "/v1/shop");
     }
 
     private static WireMockServer startStub() {

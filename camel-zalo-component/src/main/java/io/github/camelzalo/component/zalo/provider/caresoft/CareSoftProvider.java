@@ -26,6 +26,12 @@ public final class CareSoftProvider implements ZaloProvider {
         return null;
     }
 
+    /** CareSoft allows 15 requests per second per tenant, and locks the tenant out after 20 answers 429 in a row. */
+    @Override
+    public int defaultRateLimit() {
+        return 15;
+    }
+
     @Override
     public String baseUrlHint() {
         return "your CareSoft tenant's API URL, e.g. https://api.caresoft.vn/<domain>";
