@@ -192,6 +192,11 @@ public class ZaloProducer extends DefaultAsyncProducer {
         }
 
         private void continueOnWorker(Runnable task) {
+            if (workers == null) {
+                // the component stopped while this call was in flight: finish here rather than lose the exchange
+                task.run();
+                return;
+            }
             try {
                 workers.execute(task);
             } catch (RejectedExecutionException e) {
