@@ -12,9 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,33 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documented {@link ZaloApiException}, the connection pool has no connection leased afterwards, and the very next
  * message on the same endpoint succeeds.
  */
-class FaultInjectionTest extends ZaloTestSupport {
+class FaultInjectionTest extends FaultServerTestSupport {
 
     /** Short, so that the timeout faults cost little; every bound below is generous relative to it. */
     private static final int REQUEST_TIMEOUT = 500;
     /** Room for a loaded 2-core machine; still far below how long the slow faults would take unbounded (10 s+). */
     private static final int SLACK = 3_000;
 
-    private static FaultServer server;
 
     private PoolingAsyncClientConnectionManager pool;
     private CloseableHttpAsyncClient client;
 
-    @BeforeAll
-    static void startFaultServer() throws Exception {
-        server = new FaultServer();
-    }
-
-    @AfterAll
-    static void stopFaultServer() throws Exception {
-        server.close();
-    }
-
     @Override
     protected void configure(ZaloComponent zalo) {
-        server.reset();
-        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
-        zalo.getEtelecom().setBaseUrl(server.url() + "/v1/shop");
+        pointAtFaultServer(zalo);
         zalo.getConfiguration().setRequestTimeout(REQUEST_TIMEOUT);
         zalo.getConfiguration().setConnectTimeout(REQUEST_TIMEOUT);
         zalo.setMaxResponseSize(64 * 1024);

@@ -22,8 +22,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acts on each message at most once, because only failures that surely were not processed are retried. A second
  * run opts into retrying unknown outcomes; there a duplicate is allowed only for a message that met one.
  */
-class NothingLostUnderLoadTest extends ZaloTestSupport {
+class NothingLostUnderLoadTest extends FaultServerTestSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(NothingLostUnderLoadTest.class);
 
@@ -53,7 +51,6 @@ class NothingLostUnderLoadTest extends ZaloTestSupport {
             Fault.UNAVAILABLE, Fault.GATEWAY_TIMEOUT, Fault.HTML_PAGE, Fault.EMPTY_BODY, Fault.INVALID_JSON,
             Fault.EXTRA_FIELDS, Fault.HUGE_BODY, Fault.HUGE_BODY_CHUNKED };
 
-    private static FaultServer server;
 
     private final Set<Integer> delivered = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Exchange> deadLettered = new ConcurrentHashMap<>();
@@ -63,19 +60,9 @@ class NothingLostUnderLoadTest extends ZaloTestSupport {
     /** The failures each message met, as the route saw them: for the report when an assertion fails. */
     private final Map<Integer, Queue<String>> seen = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void startFaultServer() throws Exception {
-        server = new FaultServer();
-    }
-
-    @AfterAll
-    static void stopFaultServer() throws Exception {
-        server.close();
-    }
-
     @Override
     protected void configure(ZaloComponent zalo) {
-        server.reset();
+        pointAtFaultServer(zalo);
         long seed = Long.getLong("zalo.load.seed", System.nanoTime());
         LOG.info("fault plan seed {} (rerun with -Dzalo.load.seed={})", seed, seed);
         Random random = new Random(seed);
@@ -84,7 +71,6 @@ class NothingLostUnderLoadTest extends ZaloTestSupport {
                 return random.nextInt(5) == 0 ? FAULTS[random.nextInt(FAULTS.length)] : Fault.OK;
             }
         });
-        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
         // small, so that hundreds of timeouts cost seconds, not minutes
         zalo.getConfiguration().setRequestTimeout(300);
         zalo.getConfiguration().setConnectTimeout(1_000);

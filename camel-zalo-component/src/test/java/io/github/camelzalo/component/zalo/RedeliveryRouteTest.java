@@ -8,8 +8,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The redelivery route of docs/reliability.md, as written there: it retries exactly what is safe to send again,
  * honours Retry-After, and dead-letters the rest with its exception. Plus the trap it avoids.
  */
-class RedeliveryRouteTest extends ZaloTestSupport {
+class RedeliveryRouteTest extends FaultServerTestSupport {
 
-    private static FaultServer server;
 
     private final Map<String, Exchange> deadLetters = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void startFaultServer() throws Exception {
-        server = new FaultServer();
-    }
-
-    @AfterAll
-    static void stopFaultServer() throws Exception {
-        server.close();
-    }
-
     @Override
     protected void configure(ZaloComponent zalo) {
-        server.reset();
-        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
+        pointAtFaultServer(zalo);
         zalo.getConfiguration().setRequestTimeout(1_000);
     }
 
