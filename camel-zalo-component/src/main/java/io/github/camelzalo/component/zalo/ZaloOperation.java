@@ -17,6 +17,7 @@ public enum ZaloOperation {
 
     private final OperationBinding<?, ?> binding;
     private final boolean readOnly;
+    // a name, not the enum: ZaloProviderType's adapters refer to these constants while their class initialises
     private final String defaultProvider;
 
     ZaloOperation(OperationBinding<?, ?> binding, boolean readOnly, String defaultProvider) {
