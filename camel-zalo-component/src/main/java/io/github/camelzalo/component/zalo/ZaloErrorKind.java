@@ -44,7 +44,39 @@ public enum ZaloErrorKind {
      * The connection failed (reset or closed) while the request or answer was in transit. The outcome is unknown
      * unless it failed before the whole request had been written to the connection.
      */
-    IO_ERROR(true, true);
+    IO_ERROR(true, true),
+    /**
+     * Zalo refused the OA's refresh token (invalid, expired or used up), or the store holds no tokens for the OA:
+     * an OA admin must authorize the app again (see the component page, "Authorizing an OA"). The component does
+     * not try again by itself until the store holds a new pair.
+     */
+    REAUTHORIZATION_NEEDED(false, false),
+    /**
+     * Zalo refused the access token of a call (-216, -220, -124) even after the component refreshed it once. The
+     * call was not processed.
+     */
+    TOKEN_INVALID(true, false),
+    /**
+     * No access token could be had: Zalo's token endpoint could not be reached or answered nonsense, or another
+     * instance held the refresh lease too long. The call was not sent.
+     */
+    TOKEN_REFRESH_FAILED(true, false),
+    /**
+     * Zalo issued new tokens but the token store could not save them, so no call uses them: fix the store. The
+     * component holds the new pair in memory and saves it on the next call. The call was not sent.
+     */
+    TOKEN_STORE_FAILED(true, false),
+    /** The user has not interacted with the OA within the consultation window (Zalo -230, -232). */
+    OUTSIDE_WINDOW(false, false),
+    /** The message type needs the user to follow the OA (Zalo -213). */
+    NOT_FOLLOWER(false, false),
+    /** The OA's quota for this kind of message is used up (Zalo -211, -218; ZNS -115, -126). */
+    QUOTA_EXHAUSTED(false, false),
+    /**
+     * The user cannot receive this message: blocked the OA or this message type, is banned or inactive, or has no
+     * Zalo account (Zalo -217, -227, -244; ZNS -118, -139, -141).
+     */
+    USER_UNREACHABLE(false, false);
 
     private final boolean transientFailure;
     private final boolean mayHaveBeenProcessed;
