@@ -75,6 +75,59 @@ public final class ZaloConstants {
               javaType = "Integer")
     public static final String RATE_LIMIT_RESENDS = "CamelZaloRateLimitResends";
 
+    @Metadata(label = "producer", description = "Provider zalo, for send: consultation (the default), transaction"
+                                                + " or promotion. A template message goes as the type its template"
+                                                + " needs.",
+              javaType = "String")
+    public static final String MESSAGE_TYPE = "CamelZaloMessageType";
+
+    @Metadata(label = "producer", description = "Provider zalo, for send: the id of an earlier message that this"
+                                                + " text replies to (quotes).",
+              javaType = "String")
+    public static final String QUOTE_MESSAGE_ID = "CamelZaloQuoteMessageId";
+
+    @Metadata(label = "producer", description = "Provider zalo, for sendImage: image (the default), gif or sticker."
+                                                + " GIFs and stickers are sent by CamelZaloAttachmentId.",
+              javaType = "String")
+    public static final String MEDIA_TYPE = "CamelZaloMediaType";
+
+    @Metadata(label = "producer", description = "Provider zalo: for sendFile, the token of a file from upload; set"
+                                                + " by upload when it uploaded a file.",
+              javaType = "String")
+    public static final String FILE_TOKEN = "CamelZaloFileToken";
+
+    @Metadata(label = "producer", description = "Provider zalo, for upload: image (jpg, png, up to 1 MB), gif (up to"
+                                                + " 5 MB) or file (pdf, doc, docx, up to 5 MB). By default chosen from"
+                                                + " the content type or the file name.",
+              javaType = "String")
+    public static final String UPLOAD_TYPE = "CamelZaloUploadType";
+
+    @Metadata(label = "producer", description = "Provider zalo, for followers: the first user of the page, from 0.",
+              javaType = "Integer")
+    public static final String OFFSET = "CamelZaloOffset";
+
+    @Metadata(label = "producer", description = "Provider zalo, for followers: how many users the page has, 1 to"
+                                                + " 50.",
+              javaType = "Integer")
+    public static final String COUNT = "CamelZaloCount";
+
+    @Metadata(label = "producer", description = "Provider zalo: for sendZns, the ZNS template to send; for"
+                                                + " znsTemplate, the template to describe (else all are listed).",
+              javaType = "String")
+    public static final String TEMPLATE_ID = "CamelZaloTemplateId";
+
+    @Metadata(label = "producer", description = "Provider zalo, for sendZns: the template's parameters, String keys"
+                                                + " to text or number values, as a Map or as a JSON object in"
+                                                + " text.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String TEMPLATE_DATA = "CamelZaloTemplateData";
+
+    @Metadata(label = "producer", description = "Provider zalo, for sendZns: the sender's own id of the message (at"
+                                                + " most 48 characters), echoed in its delivery event. Defaults to the"
+                                                + " exchange id; set after sendZns to the id sent.",
+              javaType = "String")
+    public static final String TRACKING_ID = "CamelZaloTrackingId";
+
     private ZaloConstants() {
     }
 }

@@ -10,13 +10,41 @@ import io.github.camelzalo.component.zalo.transport.HttpReply;
  */
 public interface OperationCodec<R, T> {
 
-    /** Appended to the account's base URL. */
-    String path();
+    /** Appended to the account's base URL; used by {@link #request(Object)} unless it is overridden. */
+    default String path() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " builds its own request");
+    }
 
-    byte[] encode(R request);
+    /** The JSON body of a POST to {@link #path()}; used by {@link #request(Object)} unless it is overridden. */
+    default byte[] encode(R request) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " builds its own request");
+    }
+
+    /**
+     * The request on the wire. By default a JSON POST of {@link #encode(Object)} to {@link #path()} on the
+     * account's base URL, as CareSoft and eTelecom take every call.
+     *
+     * @throws io.github.camelzalo.component.zalo.ZaloValidationException when the provider cannot send this
+     *                                                                     request (nothing is sent)
+     */
+    default WireRequest request(R request) {
+        return WireRequest.postJson(WireRequest.Api.ACCOUNT, path(), encode(request));
+    }
 
     /**
      * @throws ProviderFailure when the answer is an error, or not the documented shape
      */
-    T decode(HttpReply reply);
+    default T decode(HttpReply reply) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " decodes with its request");
+    }
+
+    /**
+     * Reads the answer to {@code request}; by default {@link #decode(HttpReply)}, for codecs whose result does not
+     * depend on the request.
+     *
+     * @throws ProviderFailure when the answer is an error, or not the documented shape
+     */
+    default T decode(R request, HttpReply reply) {
+        return decode(reply);
+    }
 }
