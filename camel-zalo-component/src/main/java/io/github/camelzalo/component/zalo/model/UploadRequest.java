@@ -27,7 +27,7 @@ public final class UploadRequest {
         if (b.content.length == 0) {
             throw new ZaloValidationException("body", "is empty: there is nothing to upload");
         }
-        this.type = b.type != null ? b.type : UploadType.guess(b.contentType, b.fileName);
+        this.type = b.type != null ? b.type : UploadType.guess(b.contentType, b.fileName, formatOf(b.content));
         if (b.content.length > type.maxBytes()) {
             throw new ZaloValidationException("body", "has " + b.content.length + " bytes, more than Zalo takes for"
                                                       + " a " + type + " (" + type.maxBytes() + ")");

@@ -44,8 +44,9 @@ public enum UploadType {
     /**
      * The type a content type or, without one, a file name calls for: {@code image/gif} or {@code .gif} is a GIF,
      * {@code image/jpeg}, {@code image/png}, {@code .jpg}, {@code .jpeg}, {@code .png} an image, anything else a file.
+     * With neither, the first bytes decide ({@code format}: {@code jpeg}, {@code png}, {@code gif} or {@code null}).
      */
-    public static UploadType guess(String contentType, String fileName) {
+    public static UploadType guess(String contentType, String fileName, String format) {
         if (contentType != null && !contentType.isBlank()) {
             String ct = contentType.strip().toLowerCase(Locale.ROOT);
             int semicolon = ct.indexOf(';');
@@ -64,7 +65,10 @@ public enum UploadType {
             }
             return file;
         }
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (fileName == null || fileName.isBlank()) {
+            return "gif".equals(format) ? gif : "jpeg".equals(format) || "png".equals(format) ? image : file;
+        }
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".gif")) {
             return gif;
         }
