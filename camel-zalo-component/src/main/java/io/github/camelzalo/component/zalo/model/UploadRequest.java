@@ -29,8 +29,8 @@ public final class UploadRequest {
         }
         this.type = b.type != null ? b.type : UploadType.guess(b.contentType, b.fileName, formatOf(b.content));
         if (b.content.length > type.maxBytes()) {
-            throw new ZaloValidationException("body", "has " + b.content.length + " bytes, more than Zalo takes for"
-                                                      + " a " + type + " (" + type.maxBytes() + ")");
+            throw new ZaloValidationException("body", "has " + b.content.length + " bytes, more than the "
+                                                      + type.maxBytes() + " Zalo takes in an upload of type " + type);
         }
         String expected = formatOf(b.content);
         if (type == UploadType.image && !("jpeg".equals(expected) || "png".equals(expected))) {
