@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo;
 
+import io.github.camelzalo.component.zalo.model.OaMessageType;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -12,9 +13,10 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class ZaloConfiguration implements Cloneable {
 
-    @UriParam(description = "The provider that carries the call. Defaults to caresoft for userStatus and send, and"
-                            + " to etelecom for sendImage.",
-              enums = "caresoft,etelecom")
+    @UriParam(description = "The provider that carries the call: caresoft, etelecom, or zalo for the official Zalo"
+                            + " OA API. Defaults to caresoft for userStatus and send, to etelecom for sendImage, and"
+                            + " to zalo for the operations only the official API offers.",
+              enums = "caresoft,etelecom,zalo")
     private ZaloProviderType provider;
 
     @UriParam(description = "The provider's API base URL. For CareSoft the tenant's URL, e.g."
@@ -54,6 +56,44 @@ public class ZaloConfiguration implements Cloneable {
                             + " fails with a retryable ZaloApiException of kind RATE_LIMITED. Applies when the"
                             + " provider's rate limit (caresoft.rateLimit, etelecom.rateLimit) is on. 0 sends once.")
     private int rateLimitRetries = 5;
+
+    @UriParam(label = "zalo", enums = "consultation,transaction,promotion",
+              description = "Provider zalo, for send: the message type when the CamelZaloMessageType header is"
+                            + " absent. Consultation (the default) for texts, images and files; a template"
+                            + " message goes as the type its template needs.")
+    private OaMessageType messageType;
+
+    @UriParam(label = "zalo", defaultValue = "false",
+              description = "Provider zalo, for sendZns: send in development mode, which Zalo delivers only to the"
+                            + " app's and the OA's admins and counts against no quota.")
+    private boolean development;
+
+    @UriParam(label = "zalo", defaultValue = "false",
+              description = "Provider zalo, for sendZns: check the template data against the template's"
+                            + " parameters (names, required, lengths) before sending, with the template's"
+                            + " description read once and kept for 10 minutes.")
+    private boolean validateTemplateData;
+
+    @UriParam(label = "zalo",
+              description = "Provider zalo, for followers: only users with this tag.")
+    private String tag;
+
+    @UriParam(label = "zalo", enums = "TODAY,YESTERDAY,L7D,L30D",
+              description = "Provider zalo, for followers: only users who interacted with the OA in this period.")
+    private String lastInteractionPeriod;
+
+    @UriParam(label = "zalo", defaultValue = "false",
+              description = "Provider zalo, for followers: only users who follow the OA.")
+    private boolean followersOnly;
+
+    @UriParam(label = "zalo", defaultValue = "false",
+              description = "Provider zalo, for followers: read every page (from CamelZaloOffset, 0 by default)"
+                            + " instead of one, up to maxResults users.")
+    private boolean allPages;
+
+    @UriParam(label = "zalo", defaultValue = "10000",
+              description = "Provider zalo, for followers with allPages: the most users read in one exchange.")
+    private int maxResults = 10_000;
 
     public ZaloProviderType getProvider() {
         return provider;
@@ -117,6 +157,70 @@ public class ZaloConfiguration implements Cloneable {
 
     public void setRateLimitRetries(int rateLimitRetries) {
         this.rateLimitRetries = rateLimitRetries;
+    }
+
+    public OaMessageType getMessageType() {
+        return messageType;
+    }
+
+    public void setMessageType(OaMessageType messageType) {
+        this.messageType = messageType;
+    }
+
+    public boolean isDevelopment() {
+        return development;
+    }
+
+    public void setDevelopment(boolean development) {
+        this.development = development;
+    }
+
+    public boolean isValidateTemplateData() {
+        return validateTemplateData;
+    }
+
+    public void setValidateTemplateData(boolean validateTemplateData) {
+        this.validateTemplateData = validateTemplateData;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
+
+    public String getLastInteractionPeriod() {
+        return lastInteractionPeriod;
+    }
+
+    public void setLastInteractionPeriod(String lastInteractionPeriod) {
+        this.lastInteractionPeriod = lastInteractionPeriod;
+    }
+
+    public boolean isFollowersOnly() {
+        return followersOnly;
+    }
+
+    public void setFollowersOnly(boolean followersOnly) {
+        this.followersOnly = followersOnly;
+    }
+
+    public boolean isAllPages() {
+        return allPages;
+    }
+
+    public void setAllPages(boolean allPages) {
+        this.allPages = allPages;
+    }
+
+    public int getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(int maxResults) {
+        this.maxResults = maxResults;
     }
 
     public ZaloConfiguration copy() {

@@ -45,7 +45,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
         R request;
         HttpCall call;
         try {
-            request = bound.binding.read(exchange, endpoint.getConfiguration().getOaId());
+            request = bound.binding.read(exchange, endpoint.getConfiguration());
             call = bound.call(request);
         } catch (Exception e) {
             exchange.setException(e);

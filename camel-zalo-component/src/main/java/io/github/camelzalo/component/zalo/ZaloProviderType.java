@@ -6,12 +6,14 @@ import java.util.stream.Collectors;
 import io.github.camelzalo.component.zalo.provider.ZaloProvider;
 import io.github.camelzalo.component.zalo.provider.caresoft.CareSoftProvider;
 import io.github.camelzalo.component.zalo.provider.etelecom.ETelecomProvider;
+import io.github.camelzalo.component.zalo.provider.zalo.ZaloOaProvider;
 
 /** The providers the {@code provider} option can name. */
 public enum ZaloProviderType {
 
     caresoft(new CareSoftProvider()),
-    etelecom(new ETelecomProvider());
+    etelecom(new ETelecomProvider()),
+    zalo(new ZaloOaProvider());
 
     private final ZaloProvider adapter;
 

@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.binding;
 
+import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import org.apache.camel.Exchange;
 
 /**
@@ -12,10 +13,11 @@ import org.apache.camel.Exchange;
 public interface OperationBinding<R, T> {
 
     /**
-     * @param  defaultOaId the endpoint's {@code oaId}, used when the exchange names none
+     * @param  endpoint the endpoint's options: its {@code oaId} is used when the exchange names none, and its other
+     *                  options where a header does not say otherwise
      * @throws io.github.camelzalo.component.zalo.ZaloValidationException when the exchange is not a valid request
      */
-    R read(Exchange exchange, String defaultOaId);
+    R read(Exchange exchange, ZaloConfiguration endpoint);
 
     void write(Exchange exchange, T result);
 }

@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.binding;
 
+import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import io.github.camelzalo.component.zalo.ZaloConstants;
 import io.github.camelzalo.component.zalo.model.SendImageRequest;
 import io.github.camelzalo.component.zalo.model.SendImageResult;
@@ -14,7 +15,8 @@ import org.apache.camel.Message;
 public final class SendImageBinding implements OperationBinding<SendImageRequest, SendImageResult> {
 
     @Override
-    public SendImageRequest read(Exchange exchange, String defaultOaId) {
+    public SendImageRequest read(Exchange exchange, ZaloConfiguration endpoint) {
+        String defaultOaId = endpoint.getOaId();
         Message m = exchange.getMessage();
         String oaId = ExchangeValues.id(m, ZaloConstants.OA_ID);
         String effectiveOaId = oaId != null ? oaId : defaultOaId;

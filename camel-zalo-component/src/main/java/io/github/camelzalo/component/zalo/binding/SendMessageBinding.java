@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.binding;
 
+import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import io.github.camelzalo.component.zalo.ZaloConstants;
 import io.github.camelzalo.component.zalo.model.SendMessageRequest;
 import io.github.camelzalo.component.zalo.model.SendMessageResult;
@@ -14,7 +15,8 @@ import org.apache.camel.Message;
 public final class SendMessageBinding implements OperationBinding<SendMessageRequest, SendMessageResult> {
 
     @Override
-    public SendMessageRequest read(Exchange exchange, String defaultOaId) {
+    public SendMessageRequest read(Exchange exchange, ZaloConfiguration endpoint) {
+        String defaultOaId = endpoint.getOaId();
         Message m = exchange.getMessage();
         Object body = m.getBody();
         String oaId = ExchangeValues.id(m, ZaloConstants.OA_ID);

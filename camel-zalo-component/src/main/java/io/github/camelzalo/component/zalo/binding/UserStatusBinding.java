@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.binding;
 
+import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import io.github.camelzalo.component.zalo.ZaloConstants;
 import io.github.camelzalo.component.zalo.ZaloValidationException;
 import io.github.camelzalo.component.zalo.model.UserStatus;
@@ -11,7 +12,8 @@ import org.apache.camel.Message;
 public final class UserStatusBinding implements OperationBinding<UserStatusRequest, UserStatus> {
 
     @Override
-    public UserStatusRequest read(Exchange exchange, String defaultOaId) {
+    public UserStatusRequest read(Exchange exchange, ZaloConfiguration endpoint) {
+        String defaultOaId = endpoint.getOaId();
         Message m = exchange.getMessage();
         Object body = m.getBody();
         String oaId = ExchangeValues.id(m, ZaloConstants.OA_ID);

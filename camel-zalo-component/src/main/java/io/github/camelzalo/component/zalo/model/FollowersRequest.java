@@ -41,7 +41,8 @@ public final class FollowersRequest {
         }
         this.oaId = b.oaId == null ? null : Checks.numericId(OA_ID, b.oaId);
         this.offset = b.offset;
-        this.count = b.count;
+        // every page up to maxResults: a first page need not be larger than that
+        this.count = b.allPages ? Math.min(b.count, b.maxResults) : b.count;
         this.tag = b.tag == null || b.tag.isBlank() ? null : OaChecks.text("tag", b.tag.strip(), 100);
         if (b.lastInteractionPeriod != null && !b.lastInteractionPeriod.isBlank()) {
             String p = b.lastInteractionPeriod.strip().toUpperCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package io.github.camelzalo.component.zalo.provider;
 import java.util.Map;
 
 import io.github.camelzalo.component.zalo.ZaloOperation;
+import io.github.camelzalo.component.zalo.binding.OperationBinding;
 
 /**
  * A provider adapter: the operations one provider offers, each as an {@link OperationCodec}, plus how the provider
@@ -21,6 +22,14 @@ public interface ZaloProvider {
     String baseUrlHint();
 
     Map<ZaloOperation, OperationCodec<?, ?>> codecs();
+
+    /**
+     * How {@code operation} reads its request from the exchange for this provider: the operation's own binding,
+     * unless the provider takes another request type for it (the official API's send and sendImage do).
+     */
+    default OperationBinding<?, ?> binding(ZaloOperation operation) {
+        return operation.binding();
+    }
 
     /** The headers that carry the API key: a Bearer token, as CareSoft and eTelecom both take it. */
     default Map<String, String> authHeaders(String apiKey) {

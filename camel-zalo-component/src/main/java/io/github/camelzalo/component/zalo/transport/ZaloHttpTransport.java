@@ -58,7 +58,7 @@ public final class ZaloHttpTransport {
 
     public CompletableFuture<HttpReply> execute(HttpCall call) {
         CompletableFuture<HttpReply> result = new CompletableFuture<>();
-        BasicHttpRequest request = BasicRequestBuilder.post(call.uri())
+        BasicHttpRequest request = BasicRequestBuilder.create(call.method()).setUri(call.uri())
                 .addHeader(HttpHeaders.ACCEPT, "application/json")
                 .addHeader(HttpHeaders.USER_AGENT, USER_AGENT)
                 .build();
@@ -67,8 +67,10 @@ public final class ZaloHttpTransport {
         }
         Timeout requestTimeout = Timeout.of(call.requestTimeout());
         HttpClientContext context = HttpClientContext.create();
-        TrackingEntityProducer entity = new TrackingEntityProducer(
-                AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON), context, call.body().length);
+        // a GET has no body: nothing of it can be half-sent, so the tracking is about the head alone
+        TrackingEntityProducer entity = call.hasBody() ? new TrackingEntityProducer(
+                AsyncEntityProducers.create(call.body(), contentType(call)), context,
+                call.body().length) : null;
         context.setRequestConfig(RequestConfig.custom()
                 .setConnectTimeout(Timeout.of(call.connectTimeout()))
                 .setConnectionRequestTimeout(requestTimeout)
@@ -85,13 +87,14 @@ public final class ZaloHttpTransport {
 
                     @Override
                     public void failed(Exception ex) {
-                        result.completeExceptionally(classify(ex, entity.mayHaveArrived(), call.requestTimeout()));
+                        result.completeExceptionally(classify(ex, entity == null || entity.mayHaveArrived(),
+                                call.requestTimeout()));
                     }
 
                     @Override
                     public void cancelled() {
-                        result.completeExceptionally(new TransportException(Failure.IO, entity.abandon(),
-                                "The call was cancelled", null));
+                        result.completeExceptionally(new TransportException(Failure.IO,
+                                entity == null || entity.abandon(), "The call was cancelled", null));
                     }
                 });
 
@@ -99,7 +102,7 @@ public final class ZaloHttpTransport {
         // the exchange past requestTimeout.
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {
             // the connection may still be writing: only "the body never started" is certain here
-            TransportException timeout = new TransportException(Failure.TIMEOUT, entity.abandon(),
+            TransportException timeout = new TransportException(Failure.TIMEOUT, entity == null || entity.abandon(),
                     noAnswerWithin(call.requestTimeout()), null);
             if (result.completeExceptionally(timeout)) {
                 // both: cancelling stops a call still waiting for a connection or an answer; the abort stops an
@@ -110,6 +113,12 @@ public final class ZaloHttpTransport {
         }, call.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((reply, error) -> deadline.cancel(false));
         return result;
+    }
+
+    /** JSON as UTF-8, said so in the header; any other type as the call names it. */
+    private static ContentType contentType(HttpCall call) {
+        return HttpCall.JSON.equals(call.contentType()) ? ContentType.APPLICATION_JSON
+                : ContentType.parse(call.contentType());
     }
 
     /**
