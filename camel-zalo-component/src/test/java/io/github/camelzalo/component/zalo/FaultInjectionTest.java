@@ -3,6 +3,7 @@ package io.github.camelzalo.component.zalo;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.camelzalo.component.zalo.FaultServer.Fault;
@@ -233,6 +234,91 @@ class FaultInjectionTest extends FaultServerTestSupport {
         assertThat(e.getKind()).isEqualTo(fault == Fault.HUGE_BODY ? RESPONSE_TOO_LARGE : BAD_RESPONSE);
         assertThat(e.isRetryable()).isFalse();
         assertNoLeasedConnections(pool);
+    }
+
+    static Stream<Arguments> hugeRetryAfters() {
+        String unavailable = "{\"code\":\"errors\",\"message\":\"Service Unavailable\"}";
+        String tooMany = "{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}";
+        String lockedOut = "{\"code\":\"errors\",\"message\":\"Domain incorrect too many times , retry after 15"
+                           + " minutes \"}";
+        Stream.Builder<Arguments> rows = Stream.builder();
+        for (String retryAfter : new String[] { "9300000000000000", "999999999", "99999999999999999999999",
+                "Fri, 31 Dec 9999 23:59:59 GMT" }) {
+            for (boolean paced : new boolean[] { false, true }) {
+                rows.add(Arguments.of(503, unavailable, UNAVAILABLE, retryAfter, paced));
+                rows.add(Arguments.of(429, tooMany, RATE_LIMITED, retryAfter, paced));
+                rows.add(Arguments.of(404, lockedOut, ZaloErrorKind.LOCKED_OUT, retryAfter, paced));
+            }
+        }
+        return rows.build();
+    }
+
+    /**
+     * Whatever a provider says in Retry-After, the exchange completes, and the wait it reports is bounded: a route
+     * that copies it into its redelivery delay must not park a message for years.
+     */
+    @ParameterizedTest(name = "HTTP {0}, Retry-After {3}, paced {4}")
+    @MethodSource("hugeRetryAfters")
+    void aHugeRetryAfterCompletesTheExchangeAndIsBounded(int status, String body, ZaloErrorKind kind,
+                                                         String retryAfter, boolean paced) throws Exception {
+        if (paced) {
+            context.getComponent("zalo", ZaloComponent.class).getCaresoft().setRateLimit(50);
+        }
+        server.answerWith("HTTP/1.1 " + status + " Whatever\r\nContent-Type: application/json\r\nRetry-After: "
+                          + retryAfter + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+
+        Exchange out = template.asyncSend("zalo:send?rateLimitRetries=0", e -> {
+            e.getMessage().setBody("Xin chào msg-1");
+            e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+        }).get(REQUEST_TIMEOUT + SLACK, TimeUnit.MILLISECONDS);
+
+        assertThat(out.getException()).isInstanceOfSatisfying(ZaloApiException.class, e -> {
+            assertThat(e.getKind()).isEqualTo(kind);
+            assertThat(e.getHttpStatus()).isEqualTo(status);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getRetryAfter()).isEqualTo(ZaloApiException.MAX_RETRY_AFTER);
+            assertThat(e.getMessage()).endsWith("retryable after 900000 ms");
+        });
+        assertNoLeasedConnections(pool);
+    }
+
+    /**
+     * Completion does not depend on the failure path working: even when no exception can be built for what the
+     * provider or the network did, the exchange ends, with what went wrong.
+     */
+    @ParameterizedTest(name = "{0}, paced {1}")
+    @MethodSource("brokenFailurePaths")
+    void theExchangeCompletesEvenWhenItsExceptionCannotBeBuilt(Fault fault, boolean paced) throws Exception {
+        ZaloComponent zalo = context.getComponent("zalo", ZaloComponent.class);
+        if (paced) {
+            zalo.getCaresoft().setRateLimit(50);
+        }
+        ZaloConfiguration conf = zalo.getConfiguration().copy();
+        conf.setBaseUrl(server.url() + "/acme");
+        conf.setApiKey(CARESOFT_KEY);
+        ZaloEndpoint endpoint = new ZaloEndpoint("zalo:send", zalo, ZaloOperation.send, conf) {
+            @Override
+            ZaloFailures getFailures() {
+                throw new IllegalStateException("no exception could be built");
+            }
+        };
+        endpoint.bind();
+        context.addEndpoint("zalo:broken", endpoint);
+        server.next(fault);
+
+        Exchange out = template.asyncSend(endpoint, e -> {
+            e.getMessage().setBody("Xin chào msg-1");
+            e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+        }).get(REQUEST_TIMEOUT + SLACK, TimeUnit.MILLISECONDS);
+
+        assertThat(out.getException()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("no exception could be built");
+        assertNoLeasedConnections(pool);
+    }
+
+    static Stream<Arguments> brokenFailurePaths() {
+        return Stream.of(Arguments.of(Fault.UNAVAILABLE, false), Arguments.of(Fault.UNAVAILABLE, true),
+                Arguments.of(Fault.RESET_AFTER_READ, false), Arguments.of(Fault.RESET_AFTER_READ, true));
     }
 
     private void assertTheNextMessageSucceeds() {

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import io.github.camelzalo.component.zalo.ZaloApiException;
 import io.github.camelzalo.component.zalo.ZaloErrorKind;
 import io.github.camelzalo.component.zalo.transport.HttpReply;
 
@@ -40,25 +41,40 @@ public final class ProviderErrors {
         return ZaloErrorKind.BAD_RESPONSE;
     }
 
-    /** The {@code Retry-After} header in seconds or as an HTTP date, or {@code null}. */
+    /**
+     * The {@code Retry-After} header in seconds or as an HTTP date, at most
+     * {@link ZaloApiException#MAX_RETRY_AFTER} (a provider may send any number, even one no {@code long} holds),
+     * or {@code null} when there is none or it cannot be read.
+     */
     public static Duration retryAfter(HttpReply reply) {
         String value = reply.header("Retry-After");
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip();
+        if (isDigits(v)) {
+            // a number too long for a long is a wait too long to honour
+            long seconds = v.length() > 18 ? Long.MAX_VALUE : Long.parseLong(v);
+            return seconds > ZaloApiException.MAX_RETRY_AFTER.toSeconds() ? ZaloApiException.MAX_RETRY_AFTER
+                    : Duration.ofSeconds(seconds);
+        }
         try {
-            long seconds = Long.parseLong(v);
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException e2) {
-                return null;
+            Duration d = Duration.between(ZonedDateTime.now(),
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return d.isNegative() ? Duration.ZERO
+                    : d.compareTo(ZaloApiException.MAX_RETRY_AFTER) > 0 ? ZaloApiException.MAX_RETRY_AFTER : d;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
             }
         }
+        return !text.isEmpty();
     }
 
     /** A failure for an answer whose body is not the provider's JSON (an HTML error page, an empty body). */
