@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 
 import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
+import io.github.camelzalo.component.zalo.provider.ProviderErrors;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
 import io.github.camelzalo.component.zalo.transport.HttpCall;
 import io.github.camelzalo.component.zalo.transport.HttpReply;
@@ -168,7 +169,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 if (error != null) {
                     throw error;
                 }
-                T result = bound.codec.decode(reply);
+                T result = bound.codec.decode(ProviderErrors.notRedirected(reply));
                 if (pacer != null) {
                     pacer.answered(permit);
                 }

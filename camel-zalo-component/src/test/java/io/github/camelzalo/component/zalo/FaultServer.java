@@ -398,7 +398,7 @@ final class FaultServer implements AutoCloseable {
         }
     }
 
-    private static void write(OutputStream out, int status, String contentType, byte[] body, String... headers)
+    static void write(OutputStream out, int status, String contentType, byte[] body, String... headers)
             throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status))
                 .append("\r\nContent-Type: ").append(contentType).append("; charset=utf-8\r\nContent-Length: ")
@@ -415,6 +415,8 @@ final class FaultServer implements AutoCloseable {
     private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 301 -> "Moved Permanently";
+            case 400 -> "Bad Request";
             case 404 -> "Not Found";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
