@@ -9,6 +9,13 @@ import java.time.Duration;
  */
 public class ZaloApiException extends ZaloException {
 
+    /**
+     * The longest wait {@link #getRetryAfter()} reports: 15 minutes, CareSoft's lock-out and the longest wait any
+     * supported provider documents. A provider asking for more is treated as asking for this, so that a route that
+     * copies the wait into its redelivery delay never parks a message for years.
+     */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(15);
+
     private final ZaloErrorKind kind;
     private final String provider;
     private final String operation;
@@ -102,7 +109,10 @@ public class ZaloApiException extends ZaloException {
         return mayHaveBeenProcessed;
     }
 
-    /** How long the provider asked to wait before trying again, or {@code null} when it did not say. */
+    /**
+     * How long the provider asked to wait before trying again, at most {@link #MAX_RETRY_AFTER}, or {@code null}
+     * when it did not say.
+     */
     public Duration getRetryAfter() {
         return retryAfter;
     }
@@ -158,8 +168,11 @@ public class ZaloApiException extends ZaloException {
             return this;
         }
 
+        /** The provider's wait; a negative one counts as none, a longer one than {@link #MAX_RETRY_AFTER} as that. */
         public Builder retryAfter(Duration retryAfter) {
-            this.retryAfter = retryAfter;
+            this.retryAfter = retryAfter == null ? null
+                    : retryAfter.isNegative() ? Duration.ZERO
+                    : retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
             return this;
         }
 

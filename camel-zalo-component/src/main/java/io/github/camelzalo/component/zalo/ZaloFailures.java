@@ -15,6 +15,11 @@ final class ZaloFailures {
 
     private static final String REDACTED = "******";
     private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+");
+    /** Line breaks and other controls would let a provider write lines of its own into the route's logs. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}\u2028\u2029]+");
+    /** The most of a provider's text an exception carries; an excerpt of an answer that is not JSON is shorter. */
+    static final int MAX_TEXT = 1000;
+    static final int EXCERPT_LENGTH = 200;
 
     private final BoundOperation<?, ?> bound;
     private final boolean retryUnknownOutcome;
@@ -27,10 +32,15 @@ final class ZaloFailures {
     }
 
     ZaloApiException of(ProviderFailure f) {
+        String message = clean(f.getErrorMessage(), MAX_TEXT);
+        if (f.getBody() != null) {
+            // redacted, then cut: a key that straddles the cut must not leave its first characters behind
+            message = message + ": " + clean(f.getBody(), EXCERPT_LENGTH);
+        }
         return base(f.getKind(), f.getKind().mayHaveBeenProcessed())
                 .httpStatus(f.getHttpStatus())
-                .errorCode(redact(f.getErrorCode()))
-                .errorMessage(redact(f.getErrorMessage()))
+                .errorCode(clean(f.getErrorCode(), EXCERPT_LENGTH))
+                .errorMessage(message)
                 .retryAfter(f.getRetryAfter())
                 .build();
     }
@@ -45,7 +55,7 @@ final class ZaloFailures {
         };
         boolean mayHaveBeenProcessed = kind.mayHaveBeenProcessed() && t.isRequestSent();
         return base(kind, mayHaveBeenProcessed)
-                .errorMessage(redact(t.getMessage()))
+                .errorMessage(clean(t.getMessage(), MAX_TEXT))
                 .cause(t.getCause() != null ? t.getCause() : t)
                 .build();
     }
@@ -60,11 +70,22 @@ final class ZaloFailures {
                 .retryable(retryable);
     }
 
-    /** Providers sometimes echo the request; neither the key nor a phone number may travel on in an exception. */
-    private String redact(String text) {
+    /**
+     * What a provider or the network said, fit for an exception message and a log line: on one line, without the
+     * key, a token or a phone number, and at most {@code max} characters, in that order.
+     */
+    private String clean(String text, int max) {
         if (text == null) {
             return null;
         }
+        // first on one line: a control character between the digits of a number would hide it from the masking
+        String t = CONTROLS.matcher(text).replaceAll(" ").strip();
+        t = redact(t);
+        return t.length() > max ? t.substring(0, max) + "..." : t;
+    }
+
+    /** Providers sometimes echo the request; neither the key nor a phone number may travel on in an exception. */
+    private String redact(String text) {
         String t = apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, REDACTED);
         // also a token the provider saw (another account's key, a proxy's) and customers' numbers it echoed: the
         // exception travels on into logs and dead-letter queues

@@ -1,11 +1,12 @@
 package io.github.camelzalo.component.zalo;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
+import io.github.camelzalo.component.zalo.provider.ProviderErrors;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
 import io.github.camelzalo.component.zalo.transport.HttpCall;
 import io.github.camelzalo.component.zalo.transport.HttpReply;
@@ -63,29 +64,23 @@ public class ZaloProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        AccountPacer pacer = endpoint.getPacer();
-        Trip<R, T> trip = new Trip<>(bound, exchange, call, callback, transport, component.getWorkers(), pacer);
-        if (pacer != null) {
-            pacer.acquire(endpoint, trip);
-            return false;
-        }
-        try {
-            trip.send();
-        } catch (RuntimeException e) {
-            // e.g. the HTTP client was closed underneath us: nothing is in flight, so finish synchronously
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
+        new Trip<>(bound, exchange, call, callback, transport, component.getWorkers(), endpoint.getPacer()).start();
         return false;
     }
-
 
     /**
      * One exchange's way to the provider and back: permit (when paced), send, answer, resend after a 429. It is
      * its own answer callback and worker task, so that a call allocates no lambdas on the way.
+     * <p>
+     * Every way in (start, permit, abandonment, answer) ends in {@link #finish}, whatever is thrown on the way:
+     * nothing a provider sends, and no failure while building the exception, can leave the exchange without its
+     * {@code done}, and {@code done} is called once.
      */
     private final class Trip<R, T> implements PermitCallback, BiConsumer<HttpReply, Throwable>, Runnable {
+
+        /** What {@link #answered} returns when the call goes again instead of finishing. */
+        private static final Throwable RESENT = new Throwable("resent", null, false, false) {
+        };
 
         private final BoundOperation<R, T> bound;
         private final Exchange exchange;
@@ -95,6 +90,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
         private final Executor workers;
         private final AccountPacer pacer;
         private final long started = System.nanoTime();
+        private final AtomicBoolean finished = new AtomicBoolean();
         private long permit;
         private int resends;
         private HttpReply reply;
@@ -111,8 +107,38 @@ public class ZaloProducer extends DefaultAsyncProducer {
             this.pacer = pacer;
         }
 
-        void send() {
+        /** On the caller's thread. */
+        void start() {
+            try {
+                if (pacer != null) {
+                    pacer.acquire(endpoint, this);
+                } else {
+                    send();
+                }
+            } catch (Throwable t) {
+                // e.g. the HTTP client was closed underneath us: nothing is in flight
+                finish(t);
+            }
+        }
+
+        private void send() {
             transport.execute(call).whenComplete(this);
+        }
+
+        @Override
+        public void onPermit(long permit) {
+            this.permit = permit;
+            try {
+                send();
+            } catch (Throwable t) {
+                // may run on the pacing timer: finish on a worker so the rest of the route never runs there
+                continueOnWorker(() -> finish(t));
+            }
+        }
+
+        @Override
+        public void onAbandoned(Exception cause) {
+            continueOnWorker(() -> finish(cause));
         }
 
         /** The answer, on an I/O thread: read it on a worker. */
@@ -125,32 +151,25 @@ public class ZaloProducer extends DefaultAsyncProducer {
 
         @Override
         public void run() {
-            answered(reply, error);
-        }
-
-        @Override
-        public void onPermit(long permit) {
-            this.permit = permit;
+            Throwable failure;
             try {
-                send();
-            } catch (RuntimeException e) {
-                // may run on the pacing timer: finish on a worker so the rest of the route never runs there
-                continueOnWorker(() -> finish(e));
+                failure = answered(reply, error);
+            } catch (Throwable t) {
+                // building the exception failed: the exchange still ends, with what went wrong
+                failure = t;
+            }
+            if (failure != RESENT) {
+                finish(failure);
             }
         }
 
-        @Override
-        public void onAbandoned(Exception cause) {
-            continueOnWorker(() -> finish(cause));
-        }
-
-        private void answered(HttpReply reply, Throwable error) {
-            Throwable failure = null;
+        /** @return the failure to end the exchange with, {@code null} for a success, or {@link #RESENT} */
+        private Throwable answered(HttpReply reply, Throwable error) {
             try {
                 if (error != null) {
                     throw error;
                 }
-                T result = bound.codec.decode(reply);
+                T result = bound.codec.decode(ProviderErrors.notRedirected(reply));
                 if (pacer != null) {
                     pacer.answered(permit);
                 }
@@ -160,17 +179,14 @@ public class ZaloProducer extends DefaultAsyncProducer {
                     LOG.debug("zalo:{} via {}: HTTP {} in {} ms", bound.operation, bound.provider.id(),
                             reply.status(), (System.nanoTime() - started) / 1_000_000);
                 }
+                return null;
             } catch (ProviderFailure f) {
-                if (resentAfter(f)) {
-                    return;
-                }
-                failure = endpoint.getFailures().of(f);
+                return resentAfter(f) ? RESENT : endpoint.getFailures().of(f);
             } catch (TransportException t) {
-                failure = endpoint.getFailures().of(t);
+                return endpoint.getFailures().of(t);
             } catch (Throwable t) {
-                failure = t;
+                return t;
             }
-            finish(failure);
         }
 
         /** Whether the call goes again because the provider's rate limit refused it and resends are left. */
@@ -192,20 +208,23 @@ public class ZaloProducer extends DefaultAsyncProducer {
         }
 
         private void continueOnWorker(Runnable task) {
-            if (workers == null) {
-                // the component stopped while this call was in flight: finish here rather than lose the exchange
-                task.run();
-                return;
+            if (workers != null) {
+                try {
+                    workers.execute(task);
+                    return;
+                } catch (Throwable e) {
+                    // the pool is shutting down (or broken): finish here rather than lose the exchange
+                }
             }
-            try {
-                workers.execute(task);
-            } catch (RejectedExecutionException e) {
-                // the pool is shutting down: finish here rather than lose the exchange
-                task.run();
-            }
+            // the component stopped while this call was in flight: finish here rather than lose the exchange
+            task.run();
         }
 
+        /** Ends the exchange, once: whatever happens here, {@code done} is called. */
         private void finish(Throwable failure) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 if (resends > 0) {
                     exchange.getMessage().setHeader(ZaloConstants.RATE_LIMIT_RESENDS, resends);
@@ -214,6 +233,8 @@ public class ZaloProducer extends DefaultAsyncProducer {
                     LOG.debug("{}", failure.getMessage());
                     exchange.setException(failure);
                 }
+            } catch (Throwable t) {
+                exchange.setException(failure != null ? failure : t);
             } finally {
                 callback.done(false);
             }

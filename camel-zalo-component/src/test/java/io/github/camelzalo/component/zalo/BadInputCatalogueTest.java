@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.stream.Stream;
 
 import io.github.camelzalo.component.zalo.model.SendImageRequest;
@@ -218,7 +219,62 @@ class BadInputCatalogueTest extends ZaloTestSupport {
                 row("image: OA id with letters", "zalo:sendImage", null, OA, USER, "42", OA, "16001abc",
                         URL, "https://img.example.vn/a.png"),
                 row("image: body is a send request", "zalo:sendImage",
-                        SendMessageRequest.text("0981234980", "Xin chào"), "body"));
+                        SendMessageRequest.text("0981234980", "Xin chào"), "body"),
+
+                // --- numbers that Jackson would write with toString(): only exact types, or a refusal ---
+                row("send: param value a Number whose toString() injects a recipient", "zalo:send", null,
+                        PARAMS + ".amount", PHONE, "0981234980", SCRIPT, 608, PARAMS,
+                        Map.of("amount", new InjectingNumber())),
+                row("send: param value a DoubleAdder holding NaN", "zalo:send", null, PARAMS + ".amount",
+                        PHONE, "0981234980", SCRIPT, 608, PARAMS, Map.of("amount", adder(Double.NaN))),
+                row("send: param value a DoubleAdder holding infinity", "zalo:send", null, PARAMS + ".amount",
+                        PHONE, "0981234980", SCRIPT, 608, PARAMS,
+                        Map.of("amount", adder(Double.NEGATIVE_INFINITY))),
+                // --- lone surrogates in every string that reaches the JSON ---
+                row("send: params with a lone surrogate in a key", "zalo:send", null, PARAMS, PHONE, "0981234980",
+                        SCRIPT, 608, PARAMS, Map.of("na\uD800me", "x")),
+                row("image: attachment id with a lone surrogate", "zalo:sendImage", null, ATTACH, USER, "42",
+                        ATTACH, "abc\uDC00def"),
+                row("image: URL with a lone surrogate", "zalo:sendImage", null, URL, USER, "42",
+                        URL, "https://img.example.vn/\uD83Da.png"),
+                row("image: attachment id that is only a lone surrogate", "zalo:sendImage",
+                        null, ATTACH, USER, "42", ATTACH, "\uD83D"),
+                row("send: message header with a lone surrogate", "zalo:send", null, MSG, PHONE, "0981234980",
+                        MSG, "Xin \uDFFF chào"));
+    }
+
+    /** A Number of no JDK type: Jackson writes such a number with its toString(), verbatim into the JSON. */
+    private static final class InjectingNumber extends Number {
+        @Override
+        public int intValue() {
+            return 1;
+        }
+
+        @Override
+        public long longValue() {
+            return 1;
+        }
+
+        @Override
+        public float floatValue() {
+            return 1;
+        }
+
+        @Override
+        public double doubleValue() {
+            return 1;
+        }
+
+        @Override
+        public String toString() {
+            return "1},\"phone_no\":\"0912345678\",\"x\":{\"y\":1";
+        }
+    }
+
+    private static DoubleAdder adder(double value) {
+        DoubleAdder adder = new DoubleAdder();
+        adder.add(value);
+        return adder;
     }
 
     /** The catalogue's size, for the report: at least the 40, and every row above. */

@@ -2,7 +2,9 @@ package io.github.camelzalo.component.zalo;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.camelzalo.component.zalo.FaultServer.Fault;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.github.camelzalo.component.zalo.ZaloErrorKind.BAD_RESPONSE;
 import static io.github.camelzalo.component.zalo.ZaloErrorKind.IO_ERROR;
@@ -233,6 +236,201 @@ class FaultInjectionTest extends FaultServerTestSupport {
         assertThat(e.getKind()).isEqualTo(fault == Fault.HUGE_BODY ? RESPONSE_TOO_LARGE : BAD_RESPONSE);
         assertThat(e.isRetryable()).isFalse();
         assertNoLeasedConnections(pool);
+    }
+
+    static Stream<Arguments> hugeRetryAfters() {
+        String unavailable = "{\"code\":\"errors\",\"message\":\"Service Unavailable\"}";
+        String tooMany = "{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}";
+        String lockedOut = "{\"code\":\"errors\",\"message\":\"Domain incorrect too many times , retry after 15"
+                           + " minutes \"}";
+        Stream.Builder<Arguments> rows = Stream.builder();
+        for (String retryAfter : new String[] { "9300000000000000", "999999999", "99999999999999999999999",
+                "Fri, 31 Dec 9999 23:59:59 GMT" }) {
+            for (boolean paced : new boolean[] { false, true }) {
+                rows.add(Arguments.of(503, unavailable, UNAVAILABLE, retryAfter, paced));
+                rows.add(Arguments.of(429, tooMany, RATE_LIMITED, retryAfter, paced));
+                rows.add(Arguments.of(404, lockedOut, ZaloErrorKind.LOCKED_OUT, retryAfter, paced));
+            }
+        }
+        return rows.build();
+    }
+
+    /**
+     * Whatever a provider says in Retry-After, the exchange completes, and the wait it reports is bounded: a route
+     * that copies it into its redelivery delay must not park a message for years.
+     */
+    @ParameterizedTest(name = "HTTP {0}, Retry-After {3}, paced {4}")
+    @MethodSource("hugeRetryAfters")
+    void aHugeRetryAfterCompletesTheExchangeAndIsBounded(int status, String body, ZaloErrorKind kind,
+                                                         String retryAfter, boolean paced) throws Exception {
+        if (paced) {
+            context.getComponent("zalo", ZaloComponent.class).getCaresoft().setRateLimit(50);
+        }
+        server.answerWith("HTTP/1.1 " + status + " Whatever\r\nContent-Type: application/json\r\nRetry-After: "
+                          + retryAfter + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+
+        Exchange out = template.asyncSend("zalo:send?rateLimitRetries=0", e -> {
+            e.getMessage().setBody("Xin chào msg-1");
+            e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+        }).get(REQUEST_TIMEOUT + SLACK, TimeUnit.MILLISECONDS);
+
+        assertThat(out.getException()).isInstanceOfSatisfying(ZaloApiException.class, e -> {
+            assertThat(e.getKind()).isEqualTo(kind);
+            assertThat(e.getHttpStatus()).isEqualTo(status);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getRetryAfter()).isEqualTo(ZaloApiException.MAX_RETRY_AFTER);
+            assertThat(e.getMessage()).endsWith("retryable after 900000 ms");
+        });
+        assertNoLeasedConnections(pool);
+    }
+
+    /**
+     * Completion does not depend on the failure path working: even when no exception can be built for what the
+     * provider or the network did, the exchange ends, with what went wrong.
+     */
+    @ParameterizedTest(name = "{0}, paced {1}")
+    @MethodSource("brokenFailurePaths")
+    void theExchangeCompletesEvenWhenItsExceptionCannotBeBuilt(Fault fault, boolean paced) throws Exception {
+        ZaloComponent zalo = context.getComponent("zalo", ZaloComponent.class);
+        if (paced) {
+            zalo.getCaresoft().setRateLimit(50);
+        }
+        ZaloConfiguration conf = zalo.getConfiguration().copy();
+        conf.setBaseUrl(server.url() + "/acme");
+        conf.setApiKey(CARESOFT_KEY);
+        ZaloEndpoint endpoint = new ZaloEndpoint("zalo:send", zalo, ZaloOperation.send, conf) {
+            @Override
+            ZaloFailures getFailures() {
+                throw new IllegalStateException("no exception could be built");
+            }
+        };
+        endpoint.bind();
+        context.addEndpoint("zalo:broken", endpoint);
+        server.next(fault);
+
+        Exchange out = template.asyncSend(endpoint, e -> {
+            e.getMessage().setBody("Xin chào msg-1");
+            e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+        }).get(REQUEST_TIMEOUT + SLACK, TimeUnit.MILLISECONDS);
+
+        assertThat(out.getException()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("no exception could be built");
+        assertNoLeasedConnections(pool);
+    }
+
+    static Stream<Arguments> brokenFailurePaths() {
+        return Stream.of(Arguments.of(Fault.UNAVAILABLE, false), Arguments.of(Fault.UNAVAILABLE, true),
+                Arguments.of(Fault.RESET_AFTER_READ, false), Arguments.of(Fault.RESET_AFTER_READ, true));
+    }
+
+    /** An error page that is not the provider's JSON, with the API key echoed across where the excerpt ends. */
+    @ParameterizedTest(name = "key at {0}")
+    @ValueSource(ints = { 150, 180, 190, 195, 199, 200, 205 })
+    void aKeyEchoedInAnErrorPageNeverLeaksEvenInPart(int at) throws Exception {
+        String page = "<html><body>" + "x".repeat(at - 12) + CARESOFT_KEY + " " + "y".repeat(300) + "</body></html>";
+        server.answerWith(true, (socket, in, out) -> {
+            FaultServer.write(out, 502, "text/html", page.getBytes(StandardCharsets.UTF_8));
+            return true;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getKind()).isEqualTo(SERVER_ERROR);
+        assertThat(e.getErrorMessage()).startsWith("Not the provider's JSON (text/html; charset=utf-8): <html><body>xx");
+        for (String text : new String[] { e.getMessage(), e.getErrorMessage() }) {
+            // not a single character of the key beyond what any text could hold by chance
+            assertThat(text).doesNotContain(CARESOFT_KEY.substring(0, 4));
+        }
+    }
+
+    /** What the provider says goes into exception messages and log lines: it must not be able to forge a line. */
+    @Test
+    void controlCharactersInTheProvidersWordsAreNeutralised() throws Exception {
+        String body = "{\"code\":\"errors\\r\\n12:00:00.000 INFO  fake\",\"message\":\"Sai số\\r\\n"
+                      + "12:00:00.000 INFO  [main] Route - all delivered\\u0085\\u2028\\u0000end\"}";
+        server.answerWith(false, (socket, in, out) -> {
+            FaultServer.write(out, 400, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            return true;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getKind()).isEqualTo(ZaloErrorKind.REJECTED);
+        assertThat(e.getErrorMessage()).isEqualTo("Sai số 12:00:00.000 INFO  [main] Route - all delivered end");
+        assertThat(e.getErrorCode()).isEqualTo("errors 12:00:00.000 INFO  fake");
+        assertThat(e.getMessage()).doesNotContainPattern("[\\p{Cc}\u2028\u2029]");
+    }
+
+    /** A redirect is not followed, JSON body or not, and the route is told where it pointed. */
+    @Test
+    void aRedirectWithAJsonBodyNamesItsLocation() throws Exception {
+        String body = "{\"code\":\"errors\",\"message\":\"Moved\"}";
+        server.answerWith(false, (socket, in, out) -> {
+            FaultServer.write(out, 301, "application/json", body.getBytes(StandardCharsets.UTF_8),
+                    "Location: https://api2.caresoft.vn/acme/api/v1/zalo/send-message");
+            return true;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getKind()).isEqualTo(ZaloErrorKind.REJECTED);
+        assertThat(e.getHttpStatus()).isEqualTo(301);
+        assertThat(e.getErrorMessage()).isEqualTo("Redirected to https://api2.caresoft.vn/acme/api/v1/zalo/send-message,"
+                                                  + " which is not followed: check the baseUrl");
+        assertThat(e.isRetryable()).isFalse();
+    }
+
+    /** JSON with a field twice means two things at once: it is not read as either. */
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"code\":\"errors\",\"message\":\"Số điện thoại sai\",\"code\":\"ok\"}",
+            "{\"code\":\"ok\",\"message\":\"a\",\"message\":\"b\"}",
+            "{\"code\":\"ok\",\"data\":{\"x\":1,\"x\":2}}" })
+    void anAnswerWithADuplicateFieldIsNotASuccess(String body) throws Exception {
+        server.answerWith(true, (socket, in, out) -> {
+            FaultServer.write(out, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            return true;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getKind()).isEqualTo(BAD_RESPONSE);
+        assertThat(e.mayHaveBeenProcessed()).isTrue();
+        assertThat(e.getErrorMessage()).contains("twice");
+        assertTheNextMessageSucceeds();
+    }
+
+    @Test
+    void aUserStatusAnswerWithADuplicateFieldIsNotASuccess() throws Exception {
+        String body = UserStatusTest.DOCUMENT_ANSWER.replaceFirst("\\{", "{\"code\":\"errors\",");
+        server.answerWith(false, (socket, in, out) -> {
+            FaultServer.write(out, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            return true;
+        });
+
+        Exchange out = call("zalo:userStatus", "0981234980");
+
+        assertThat(out.getException()).isInstanceOfSatisfying(ZaloApiException.class,
+                e -> assertThat(e.getKind()).isEqualTo(BAD_RESPONSE));
+    }
+
+    /** Customers' numbers the provider echoes, in every way the component accepts one, are masked. */
+    @ParameterizedTest
+    @ValueSource(strings = { "(098) 123-4980", "(+84) 98 123 4980", "098  123  4980", "+84 (98) 123.4980",
+            "0 9 8 1 2 3 4 9 8 0", "84-98-123-4980", "(098)1234980" })
+    void echoedPhoneNumbersAreMaskedInEveryAcceptedForm(String written) throws Exception {
+        assertThat(io.github.camelzalo.component.zalo.model.PhoneNumbers.toNational(written, "phone"))
+                .as("the component accepts it").isEqualTo("0981234980");
+        String body = "{\"code\":\"errors\",\"message\":\"Khách hàng " + written + " chưa quan tâm OA\"}";
+        server.answerWith(false, (socket, in, out) -> {
+            FaultServer.write(out, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            return true;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getErrorMessage()).startsWith("Khách hàng ").endsWith(" chưa quan tâm OA");
+        assertThat(e.getErrorMessage().replaceAll("\\D", "")).doesNotContain("1234");
+        assertThat(LogSecrets.findIn(e.getMessage())).isEmpty();
     }
 
     private void assertTheNextMessageSucceeds() {

@@ -67,7 +67,9 @@ final class FaultServer implements AutoCloseable {
         /** A 200 announcing 20 MB, written until the client stops reading. */
         HUGE_BODY(true),
         /** The same 20 MB without Content-Length (chunked), so that only a running count can stop it. */
-        HUGE_BODY_CHUNKED(true);
+        HUGE_BODY_CHUNKED(true),
+        /** An answer written by the test itself, see {@link #answerWith}; processed as it says. */
+        CUSTOM(true);
 
         /** Whether a real provider would have acted on the request (sent the customer the message). */
         final boolean processed;
@@ -90,6 +92,7 @@ final class FaultServer implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Fault> queued = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Custom> customAnswers = new ConcurrentLinkedQueue<>();
     private volatile Supplier<Fault> plan = () -> Fault.OK;
     private volatile int answerDelayMillis;
     private volatile boolean closed;
@@ -123,6 +126,7 @@ final class FaultServer implements AutoCloseable {
     /** Forgets planned faults, counts and records, so that one server can serve test after test. */
     void reset() {
         queued.clear();
+        customAnswers.clear();
         plan = () -> Fault.OK;
         answerDelayMillis = 0;
         requestsRead.set(0);
@@ -150,6 +154,36 @@ final class FaultServer implements AutoCloseable {
     FaultServer next(Fault... faults) {
         queued.addAll(Arrays.asList(faults));
         return this;
+    }
+
+    /**
+     * The next request gets an answer the test writes itself, e.g. raw bytes no well-behaved server would send.
+     *
+     * @param processed whether a real provider would have acted on the request
+     * @param answer    writes the answer; returns whether the connection can serve another request
+     */
+    FaultServer answerWith(boolean processed, Answer answer) {
+        customAnswers.add(new Custom(processed, answer));
+        queued.add(Fault.CUSTOM);
+        return this;
+    }
+
+    /** The next request gets these bytes as its answer, and the connection stays open for another. */
+    FaultServer answerWith(String raw) {
+        return answerWith(false, (s, in, out) -> {
+            out.write(raw.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return true;
+        });
+    }
+
+    /** An answer the test writes itself. */
+    @FunctionalInterface
+    interface Answer {
+        boolean write(Socket socket, InputStream in, OutputStream out) throws IOException, InterruptedException;
+    }
+
+    private record Custom(boolean processed, Answer answer) {
     }
 
     FaultServer plan(Supplier<Fault> plan) {
@@ -211,6 +245,8 @@ final class FaultServer implements AutoCloseable {
                     return;
                 }
                 count(fault);
+                Custom custom = fault == Fault.CUSTOM ? customAnswers.poll() : null;
+                boolean processedHere = custom != null ? custom.processed() : fault.processed;
                 requestsRead.incrementAndGet();
                 requestLines.add(request.line);
                 if (request.authorization != null) {
@@ -220,7 +256,7 @@ final class FaultServer implements AutoCloseable {
                 if (id != null) {
                     arrivals.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                     history.computeIfAbsent(id, k -> new ConcurrentLinkedQueue<>()).add(fault);
-                    if (fault.processed) {
+                    if (processedHere) {
                         processed.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                     }
                 }
@@ -229,7 +265,7 @@ final class FaultServer implements AutoCloseable {
                     if (answerDelayMillis > 0) {
                         Thread.sleep(answerDelayMillis);
                     }
-                    if (!answer(s, in, out, fault)) {
+                    if (!(custom != null ? custom.answer().write(s, in, out) : answer(s, in, out, fault))) {
                         return;
                     }
                 } finally {
@@ -362,7 +398,7 @@ final class FaultServer implements AutoCloseable {
         }
     }
 
-    private static void write(OutputStream out, int status, String contentType, byte[] body, String... headers)
+    static void write(OutputStream out, int status, String contentType, byte[] body, String... headers)
             throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status))
                 .append("\r\nContent-Type: ").append(contentType).append("; charset=utf-8\r\nContent-Length: ")
@@ -379,6 +415,8 @@ final class FaultServer implements AutoCloseable {
     private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 301 -> "Moved Permanently";
+            case 400 -> "Bad Request";
             case 404 -> "Not Found";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";

@@ -13,11 +13,12 @@ final class LogSecrets {
 
     /**
      * A Vietnamese mobile number written in full in any shape the component accepts ({@code 0981234980},
-     * {@code 84981234980}, {@code +84 98 123 4980}, dots or dashes), standing on its own: not inside a longer run
-     * of digits (OA ids) or of letters and digits (random ids such as UUIDs, which do contain such runs).
+     * {@code 84981234980}, {@code +84 98 123 4980}, {@code (098) 123-4980}: spaces, dots, dashes and parentheses
+     * anywhere between the digits), standing on its own: not inside a longer run of digits (OA ids) or of letters and
+     * digits (random ids such as UUIDs, which do contain such runs).
      */
     static final Pattern UNMASKED_PHONE = Pattern.compile(
-            "(?<![\\w*])(?:\\+?84|0)[\\s.-]?[35789](?:[\\s.-]?\\d){8}(?![\\w*])");
+            "(?<![\\w*+])(?:\\+[\\s.()-]*8[\\s.()-]*4|8[\\s.()-]*4|0)[\\s.()-]*[35789](?:[\\s.()-]*\\d){8}(?![\\w*])");
 
     /** A Bearer token that is not masked. */
     static final Pattern BEARER_TOKEN = Pattern.compile("Bearer\\s+[A-Za-z0-9._~+/=-]{4,}");

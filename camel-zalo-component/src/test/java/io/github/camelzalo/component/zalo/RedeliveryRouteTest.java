@@ -2,6 +2,7 @@ package io.github.camelzalo.component.zalo;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelzalo.component.zalo.FaultServer.Fault;
 import org.apache.camel.Exchange;
@@ -48,8 +49,9 @@ class RedeliveryRouteTest extends FaultServerTestSupport {
                                 ZaloApiException failure = e.getProperty(Exchange.EXCEPTION_CAUGHT,
                                         ZaloApiException.class);
                                 if (failure != null && failure.getRetryAfter() != null) {
+                                    // never longer than maximumRedeliveryDelay, which this header would bypass
                                     e.getIn().setHeader(Exchange.REDELIVERY_DELAY,
-                                            failure.getRetryAfter().toMillis());
+                                            Math.min(failure.getRetryAfter().toMillis(), 1_000));
                                 } else {
                                     e.getIn().removeHeader(Exchange.REDELIVERY_DELAY);
                                 }
@@ -94,6 +96,27 @@ class RedeliveryRouteTest extends FaultServerTestSupport {
         assertThat(server.processedCount(1)).isEqualTo(1);
         // Retry-After: 1 replaced the 50 ms delay
         assertThat(millis).isGreaterThanOrEqualTo(950);
+    }
+
+    /**
+     * A provider asking to wait 31 years (or anything beyond the route's longest redelivery delay): the documented
+     * route waits at most its maximumRedeliveryDelay, so the message is delivered or dead-lettered, never parked.
+     */
+    @Test
+    void anAbsurdRetryAfterDoesNotParkTheMessage() throws Exception {
+        String body = "{\"code\":\"errors\",\"message\":\"Service Unavailable\"}";
+        server.answerWith("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 999999999"
+                          + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        server.next(Fault.OK);
+
+        Exchange out = template.asyncSend("direct:documented", e -> {
+            e.getIn().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            e.getIn().setBody("Xin chào msg-6");
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(out.getException()).isNull();
+        assertThat(deadLetters).isEmpty();
+        assertThat(server.arrivals.get(6)).hasValue(2);
     }
 
     @Test

@@ -60,6 +60,32 @@ class SendMessageTest extends ZaloTestSupport {
                 {"zalo":{"user_id":"122052447","oa_id":"%s","message":"CareSoft Xin chào!"}}""".formatted(OA_ID))));
     }
 
+    /** Numbers of the JDK's other Number types go out as the numbers they hold, exactly. */
+    @Test
+    void templateParameterNumbersAreWrittenExactly() {
+        stub(CARESOFT_SEND, caresoftOk());
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("a", new java.util.concurrent.atomic.AtomicLong(9_007_199_254_740_993L));
+        params.put("b", new java.util.concurrent.atomic.AtomicInteger(-7));
+        java.util.concurrent.atomic.LongAdder adder = new java.util.concurrent.atomic.LongAdder();
+        adder.add(42);
+        params.put("c", adder);
+        java.util.concurrent.atomic.DoubleAdder money = new java.util.concurrent.atomic.DoubleAdder();
+        money.add(12.5);
+        params.put("d", money);
+        params.put("e", new java.math.BigDecimal("1234567890.123456789"));
+        params.put("f", new java.math.BigInteger("123456789012345678901234567890"));
+        params.put("g", (byte) 3);
+
+        Exchange out = call("zalo:send", null, ZaloConstants.PHONE_NO, "0981234980", ZaloConstants.SCRIPT_ID, 608,
+                ZaloConstants.TEMPLATE_PARAMS, params);
+
+        assertThat(out.getException()).isNull();
+        String sent = wireMock.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(sent).contains("\"template_params\":{\"a\":9007199254740993,\"b\":-7,\"c\":42,\"d\":12.5,"
+                                  + "\"e\":1234567890.123456789,\"f\":123456789012345678901234567890,\"g\":3}");
+    }
+
     @Test
     void unusedFieldsAreLeftOutNotSentAsNull() {
         stub(CARESOFT_SEND, caresoftOk());

@@ -1,10 +1,18 @@
 package io.github.camelzalo.component.zalo.model;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAccumulator;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelzalo.component.zalo.ZaloValidationException;
 
@@ -76,17 +84,14 @@ final class Checks {
             throw new ZaloValidationException(field,
                     "must not be longer than " + MAX_MESSAGE_LENGTH + " characters, but has " + length);
         }
-        noControlCharacters(field, text, true);
-        wellFormed(field, text);
-        return text;
+        return jsonText(field, text, true);
     }
 
     static String imageUrl(String field, String url) {
         if (url == null || url.isBlank()) {
             throw new ZaloValidationException(field, "is required");
         }
-        String u = url.strip();
-        noControlCharacters(field, u, false);
+        String u = jsonText(field, url.strip(), false);
         if (u.length() > MAX_URL_LENGTH) {
             throw new ZaloValidationException(field, "must not be longer than " + MAX_URL_LENGTH + " characters");
         }
@@ -111,7 +116,7 @@ final class Checks {
         if (id == null || id.isBlank()) {
             throw new ZaloValidationException(field, "is required");
         }
-        String a = id.strip();
+        String a = jsonText(field, id.strip(), false);
         if (a.length() > MAX_ATTACHMENT_ID_LENGTH || a.codePoints().anyMatch(c -> Character.isWhitespace(c)
                 || Character.isISOControl(c))) {
             throw new ZaloValidationException(field,
@@ -135,10 +140,12 @@ final class Checks {
                                                          + (e.getKey() == null ? "null"
                                                                  : e.getKey().getClass().getSimpleName()));
             }
-            if (key.length() > MAX_TEMPLATE_KEY_LENGTH || key.codePoints().anyMatch(Character::isISOControl)) {
+            if (key.length() > MAX_TEMPLATE_KEY_LENGTH) {
                 throw new ZaloValidationException(field, "must have keys of at most " + MAX_TEMPLATE_KEY_LENGTH
-                                                         + " characters without control characters");
+                                                         + " characters");
             }
+            // the key is not named: it may be anything, including personal data
+            jsonText(field, key, false);
             Object value = e.getValue();
             String valueField = field + "." + key;
             if (value instanceof CharSequence cs) {
@@ -148,14 +155,10 @@ final class Checks {
                     throw new ZaloValidationException(valueField,
                             "must not be longer than " + MAX_MESSAGE_LENGTH + " characters, but has " + length);
                 }
-                noControlCharacters(valueField, text, true);
-                wellFormed(valueField, text);
-                copy.put(key, text);
-            } else if (value instanceof Double d && !Double.isFinite(d)
-                    || value instanceof Float f && !Float.isFinite(f)) {
-                // JSON has no NaN or Infinity: the request would not be valid JSON
-                throw new ZaloValidationException(valueField, "must be a finite number, but was " + value);
-            } else if (value instanceof Number || value instanceof Boolean) {
+                copy.put(key, jsonText(valueField, text, true));
+            } else if (value instanceof Number n) {
+                copy.put(key, exactNumber(valueField, n));
+            } else if (value instanceof Boolean) {
                 copy.put(key, value);
             } else {
                 throw new ZaloValidationException(field + "." + key,
@@ -164,6 +167,49 @@ final class Checks {
             }
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * A number as JSON can hold it exactly. Jackson writes a {@code Number} of any class it does not know with its
+     * {@code toString()}, verbatim into the request: a crafted one could add fields (another recipient), NaN would
+     * make the JSON invalid. So only the JDK's own number types pass, the final ones as they are, the others
+     * (atomics, adders, accumulators) converted through their primitive value; BigInteger and BigDecimal only as
+     * themselves, not as subclasses, which could override {@code toString()}.
+     */
+    private static Number exactNumber(String field, Number n) {
+        Class<?> type = n.getClass();
+        if (type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == BigInteger.class || type == BigDecimal.class) {
+            return n;
+        }
+        if (n instanceof AtomicInteger) {
+            return n.intValue();
+        }
+        if (n instanceof AtomicLong || n instanceof LongAdder || n instanceof LongAccumulator) {
+            return n.longValue();
+        }
+        if (type == Double.class || type == Float.class || n instanceof DoubleAdder
+                || n instanceof DoubleAccumulator) {
+            double d = n.doubleValue();
+            if (!Double.isFinite(d)) {
+                // JSON has no NaN or Infinity: the request would not be valid JSON
+                throw new ZaloValidationException(field, "must be a finite number, but was " + d);
+            }
+            return type == Float.class ? n : d;
+        }
+        throw new ZaloValidationException(field, "must be a number of one of the JDK's types (Integer, Long,"
+                                                 + " BigDecimal, Double, AtomicLong, ...), but was a "
+                                                 + type.getName());
+    }
+
+    /**
+     * The rule every string that reaches the JSON passes, whichever field it is in: no control characters (line
+     * breaks and tabs only where a text may have them), and well-formed Unicode.
+     */
+    static String jsonText(String field, String text, boolean allowLineBreaks) {
+        noControlCharacters(field, text, allowLineBreaks);
+        wellFormed(field, text);
+        return text;
     }
 
     /** A lone surrogate is not text: it cannot be encoded as UTF-8 and would garble or break the request. */

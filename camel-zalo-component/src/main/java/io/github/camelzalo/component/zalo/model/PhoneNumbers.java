@@ -14,9 +14,13 @@ public final class PhoneNumbers {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()]");
     private static final Pattern NATIONAL = Pattern.compile("0[35789]\\d{8}");
-    /** A mobile number written out in any accepted shape, not inside a longer run of digits (such as an OA id). */
+    /**
+     * A mobile number written out in any shape {@link #toNational} accepts (which drops every space, dot, dash and
+     * parenthesis wherever they are: {@code (098) 123-4980}, {@code (+84) 98 123 4980}, {@code 098  123  4980}), not
+     * inside a longer run of digits (such as an OA id).
+     */
     private static final Pattern IN_TEXT = Pattern.compile(
-            "(?<![\\d*])(?:\\+?84|0)[\\s.-]?[35789](?:[\\s.-]?\\d){8}(?![\\d*])");
+            "(?<![\\d*])(?:\\+[\\s.()-]*8[\\s.()-]*4|8[\\s.()-]*4|0)[\\s.()-]*[35789](?:[\\s.()-]*\\d){8}(?![\\d*])");
 
     private PhoneNumbers() {
     }
@@ -68,7 +72,7 @@ public final class PhoneNumbers {
     /**
      * Masks every Vietnamese mobile number written out in a text (any accepted shape, not inside a longer run of
      * digits), e.g. a provider's error message that echoes the request: {@code "Số 0981234980 sai"} becomes
-     * {@code "Số 098****980 sai"}.
+     * {@code "Số 098****980 sai"}, and {@code "(098) 123-4980"} becomes {@code "(098****980"}.
      */
     public static String maskAll(String text) {
         if (text == null) {

@@ -15,15 +15,26 @@ public class ProviderFailure extends RuntimeException {
     private final String errorCode;
     private final String errorMessage;
     private final Duration retryAfter;
+    private final String body;
 
     public ProviderFailure(ZaloErrorKind kind, int httpStatus, String errorCode, String errorMessage,
                            Duration retryAfter) {
+        this(kind, httpStatus, errorCode, errorMessage, retryAfter, null);
+    }
+
+    /**
+     * @param body the start of an answer that is not the provider's JSON, on one line, to be shown after the
+     *             message once secrets are redacted from it; {@code null} when there is none
+     */
+    public ProviderFailure(ZaloErrorKind kind, int httpStatus, String errorCode, String errorMessage,
+                           Duration retryAfter, String body) {
         super(kind + " (HTTP " + httpStatus + ")", null, false, false);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.errorMessage = errorMessage;
         this.retryAfter = retryAfter;
+        this.body = body;
     }
 
     public ZaloErrorKind getKind() {
@@ -44,5 +55,10 @@ public class ProviderFailure extends RuntimeException {
 
     public Duration getRetryAfter() {
         return retryAfter;
+    }
+
+    /** The start of an answer that is not the provider's JSON, unredacted and longer than any excerpt; or {@code null}. */
+    public String getBody() {
+        return body;
     }
 }

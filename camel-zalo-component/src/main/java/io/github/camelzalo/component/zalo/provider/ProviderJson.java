@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +27,13 @@ import io.github.camelzalo.component.zalo.transport.HttpReply;
  */
 public final class ProviderJson {
 
+    /**
+     * Unknown fields are ignored, but a field given twice fails the read: {@code {"code":"errors",…,"code":"ok"}}
+     * would otherwise count as its last value, a success.
+     */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final DateTimeFormatter PROVIDER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -61,7 +68,11 @@ public final class ProviderJson {
         return true;
     }
 
-    /** The body as a JSON object, or {@code null} when it is empty, not JSON, or not an object. */
+    /**
+     * The body as a JSON object, or {@code null} when it is empty, not JSON, or not an object.
+     *
+     * @throws ProviderFailure when the JSON has a field twice, see {@link ProviderErrors#duplicateField}
+     */
     public static JsonNode readObject(HttpReply reply) {
         if (reply.body().length == 0) {
             return null;
@@ -69,6 +80,12 @@ public final class ProviderJson {
         try {
             JsonNode node = MAPPER.readTree(reply.body());
             return node != null && node.isObject() ? node : null;
+        } catch (StreamReadException e) {
+            String problem = e.getOriginalMessage();
+            if (problem != null && problem.startsWith("Duplicate field")) {
+                throw ProviderErrors.duplicateField(reply, problem);
+            }
+            return null;
         } catch (IOException e) {
             return null;
         }

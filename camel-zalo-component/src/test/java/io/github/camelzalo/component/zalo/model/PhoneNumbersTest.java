@@ -1,6 +1,9 @@
 package io.github.camelzalo.component.zalo.model;
 
+import java.util.Random;
+
 import io.github.camelzalo.component.zalo.ZaloValidationException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +26,42 @@ class PhoneNumbersTest {
     void otherNumbersAreRefused(String written) {
         assertThatThrownBy(() -> PhoneNumbers.toNational(written, "phone"))
                 .isInstanceOf(ZaloValidationException.class);
+    }
+
+    /**
+     * The masking knows every shape the parser accepts: numbers written with separators anywhere (runs of spaces,
+     * dots, dashes, parentheses) and any of the three prefixes, thousands of them at random, are masked in a text.
+     */
+    @Test
+    void everyShapeThatIsAcceptedIsMaskedInAText() {
+        Random random = new Random(20260302);
+        String[] separators = { " ", "  ", ".", "-", "(", ")", " (", ") ", "\t", "\n", "--" };
+        String[] prefixes = { "0", "84", "+84" };
+        int accepted = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String digits = prefixes[random.nextInt(prefixes.length)] + "981234980";
+            StringBuilder written = new StringBuilder();
+            for (int c = 0; c < digits.length(); c++) {
+                if (random.nextInt(3) == 0) {
+                    written.append(separators[random.nextInt(separators.length)]);
+                }
+                written.append(digits.charAt(c));
+            }
+            String form = written.toString();
+            boolean valid;
+            try {
+                valid = PhoneNumbers.toNational(form, "phone").equals("0981234980");
+            } catch (ZaloValidationException e) {
+                valid = false;
+            }
+            if (valid) {
+                accepted++;
+                String masked = PhoneNumbers.maskAll("Số " + form + " không đúng");
+                assertThat(masked.replaceAll("\\D", "")).as("masked %s: %s", form, masked).doesNotContain("1234");
+                assertThat(masked).startsWith("Số ").endsWith(" không đúng");
+            }
+        }
+        assertThat(accepted).as("shapes the parser accepted").isGreaterThan(2_000);
     }
 
     @ParameterizedTest
