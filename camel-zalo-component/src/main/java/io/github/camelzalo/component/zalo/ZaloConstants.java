@@ -16,8 +16,13 @@ public final class ZaloConstants {
               javaType = "String")
     public static final String PHONE_NO = "CamelZaloPhoneNo";
 
-    @Metadata(label = "producer", description = "The recipient's id: for send, the CareSoft contact id (instead of"
-                                                + " CamelZaloPhoneNo); for sendImage, the Zalo user id.",
+    @Metadata(label = "producer", description = "For send: the recipient's CareSoft contact id (the userId of a"
+                                                + " UserStatus), instead of CamelZaloPhoneNo.",
+              javaType = "String")
+    public static final String CONTACT_ID = "CamelZaloContactId";
+
+    @Metadata(label = "producer", description = "The recipient's Zalo user id (the zaloPsid of a UserStatus): for"
+                                                + " sendImage. Never a CareSoft contact id: zalo:send ignores it.",
               javaType = "String")
     public static final String USER_ID = "CamelZaloUserId";
 

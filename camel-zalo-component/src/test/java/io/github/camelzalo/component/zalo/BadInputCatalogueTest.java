@@ -30,6 +30,7 @@ class BadInputCatalogueTest extends ZaloTestSupport {
 
     private static final String PHONE = ZaloConstants.PHONE_NO;
     private static final String USER = ZaloConstants.USER_ID;
+    private static final String CONTACT = ZaloConstants.CONTACT_ID;
     private static final String OA = ZaloConstants.OA_ID;
     private static final String SCRIPT = ZaloConstants.SCRIPT_ID;
     private static final String PARAMS = ZaloConstants.TEMPLATE_PARAMS;
@@ -51,10 +52,12 @@ class BadInputCatalogueTest extends ZaloTestSupport {
                 row("blank phone", "zalo:userStatus", "   ", PHONE),
                 row("OA id with letters", "zalo:userStatus", "0981234980", OA, OA, "16001abc"),
                 // send: recipient
-                row("no recipient", "zalo:send", "Xin chào", PHONE + "/" + USER),
-                row("both recipients", "zalo:send", "Xin chào", PHONE + "/" + USER, PHONE, "0981234980", USER, "42"),
-                row("contact id with letters", "zalo:send", "Xin chào", USER, USER, "12ab"),
-                row("contact id as a decimal", "zalo:send", "Xin chào", USER, USER, 1.5d),
+                row("no recipient", "zalo:send", "Xin chào", PHONE + "/" + CONTACT),
+                row("send: only a Zalo user id, which CareSoft does not take", "zalo:send", "Xin chào",
+                        PHONE + "/" + CONTACT, USER, "8941234567136201"),
+                row("both recipients", "zalo:send", "Xin chào", PHONE + "/" + CONTACT, PHONE, "0981234980", CONTACT, "42"),
+                row("contact id with letters", "zalo:send", "Xin chào", CONTACT, CONTACT, "12ab"),
+                row("contact id as a decimal", "zalo:send", "Xin chào", CONTACT, CONTACT, 1.5d),
                 // send: content
                 row("no content", "zalo:send", null, SCRIPT + "/" + MSG, PHONE, "0981234980"),
                 row("body not text and no content header", "zalo:send", new byte[] { 1, 2 }, SCRIPT + "/" + MSG,
@@ -121,11 +124,11 @@ class BadInputCatalogueTest extends ZaloTestSupport {
                 // --- send: recipients ---
                 row("send: phone as a Long", "zalo:send", "Xin chào", PHONE, PHONE, 981234980L),
                 row("send: landline", "zalo:send", "Xin chào", PHONE, PHONE, "028 3823 4567"),
-                row("send: contact id negative", "zalo:send", "Xin chào", USER, USER, -42L),
-                row("send: contact id zero", "zalo:send", "Xin chào", USER, USER, "0"),
-                row("send: contact id as a Boolean", "zalo:send", "Xin chào", USER, USER, true),
-                row("send: contact id of 33 digits", "zalo:send", "Xin chào", USER, USER, "9".repeat(33)),
-                row("send: blank contact id", "zalo:send", "Xin chào", USER, USER, "   "),
+                row("send: contact id negative", "zalo:send", "Xin chào", CONTACT, CONTACT, -42L),
+                row("send: contact id zero", "zalo:send", "Xin chào", CONTACT, CONTACT, "0"),
+                row("send: contact id as a Boolean", "zalo:send", "Xin chào", CONTACT, CONTACT, true),
+                row("send: contact id of 33 digits", "zalo:send", "Xin chào", CONTACT, CONTACT, "9".repeat(33)),
+                row("send: blank contact id", "zalo:send", "Xin chào", CONTACT, CONTACT, "   "),
                 row("send: OA id with letters", "zalo:send", "Xin chào", OA, PHONE, "0981234980", OA, "abc"),
                 // --- send: texts ---
                 row("send: message as an Integer", "zalo:send", null, MSG, PHONE, "0981234980", MSG, 42),

@@ -52,12 +52,42 @@ class SendMessageTest extends ZaloTestSupport {
     void documentPayloadThreeFreeTextToACareSoftContactId() {
         stub(CARESOFT_SEND, caresoftOk());
 
-        Exchange out = call("zalo:send", null, ZaloConstants.USER_ID, 122052447L,
+        Exchange out = call("zalo:send", null, ZaloConstants.CONTACT_ID, 122052447L,
                 ZaloConstants.MESSAGE, "CareSoft Xin chào!");
 
         assertThat(out.getException()).isNull();
         wireMock.verify(postRequestedFor(urlEqualTo(CARESOFT_SEND)).withRequestBody(equalToJson("""
                 {"zalo":{"user_id":"122052447","oa_id":"%s","message":"CareSoft Xin chào!"}}""".formatted(OA_ID))));
+    }
+
+    @Test
+    void aZaloUserIdLeftOnTheExchangeBySendImageIsNeverSentToCareSoftAsAContactId() {
+        stub(CARESOFT_SEND, caresoftOk());
+        stub(ETELECOM_SEND_IMAGE, json(200, SendImageTest.CREATED));
+
+        // userStatus -> sendImage (the Zalo id) -> send text by phone: the Zalo id stays on the exchange
+        Exchange out = template.request("direct:imageThenText", e -> {
+            e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            e.getMessage().setHeader(ZaloConstants.USER_ID, "8941234567136201");
+            e.getMessage().setHeader(ZaloConstants.IMAGE_URL, "https://cdn.example.vn/a.png");
+        });
+
+        assertThat(out.getException()).isNull();
+        wireMock.verify(postRequestedFor(urlEqualTo(CARESOFT_SEND)).withRequestBody(equalToJson("""
+                {"zalo":{"phone_no":"0981234980","oa_id":"%s","message":"Cảm ơn quý khách"}}""".formatted(OA_ID))));
+    }
+
+    @Override
+    protected org.apache.camel.builder.RouteBuilder createRouteBuilder() {
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:imageThenText")
+                        .to("zalo:sendImage")
+                        .setBody(constant("Cảm ơn quý khách"))
+                        .to("zalo:send");
+            }
+        };
     }
 
     @Test
