@@ -70,8 +70,9 @@ public final class ZaloConstants {
               javaType = "String")
     public static final String RESULT_CODE = "CamelZaloResultCode";
 
-    @Metadata(label = "producer", description = "Set after every call: the provider that handled it, caresoft or"
-                                                + " etelecom.",
+    @Metadata(label = "producer", description = "Set after every call to the provider, whether it succeeded or"
+                                                + " failed: the provider that handled it, caresoft or etelecom. (Input"
+                                                + " refused before sending calls no provider and sets none.)",
               javaType = "String")
     public static final String PROVIDER = "CamelZaloProvider";
 

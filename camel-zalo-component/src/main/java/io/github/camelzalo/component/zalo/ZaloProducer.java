@@ -207,6 +207,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
 
         private void finish(Throwable failure) {
             try {
+                exchange.getMessage().setHeader(ZaloConstants.PROVIDER, bound.provider.id());
                 if (resends > 0) {
                     exchange.getMessage().setHeader(ZaloConstants.RATE_LIMIT_RESENDS, resends);
                 }
