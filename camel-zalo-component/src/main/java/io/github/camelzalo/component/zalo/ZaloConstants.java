@@ -10,9 +10,9 @@ public final class ZaloConstants {
 
     public static final String SCHEME = "zalo";
 
-    @Metadata(label = "producer", description = "The customer's Vietnamese mobile number, e.g. 0981234980,"
-                                                + " 84981234980 or +84 98 123 4980. For userStatus (else the String"
-                                                + " body) and for send by phone.",
+    @Metadata(label = "producer", description = "The customer's Vietnamese mobile number, e.g. 0981234980 or"
+                                                + " 84981234980, with or without a plus sign, spaces, dots or dashes."
+                                                + " For userStatus (else the String body) and for send by phone.",
               javaType = "String")
     public static final String PHONE_NO = "CamelZaloPhoneNo";
 
@@ -31,14 +31,24 @@ public final class ZaloConstants {
     public static final String OA_ID = "CamelZaloOaId";
 
     @Metadata(label = "producer", description = "For send: the id of a Zalo script (template) configured in"
-                                                + " CareSoft. A positive integer.",
+                                                + " CareSoft. A positive integer, given as a number (Long, Integer or"
+                                                + " Short) or as text of digits, which is what a YAML route or a"
+                                                + " property placeholder gives.",
               javaType = "Long")
     public static final String SCRIPT_ID = "CamelZaloScriptId";
 
     @Metadata(label = "producer", description = "For send with a script: the parameters substituted into the"
-                                                + " script, String keys to text, number or boolean values.",
+                                                + " script, String keys to text, number or boolean values: a Map, or"
+                                                + " the same as a JSON object in a String, which a YAML route or Camel"
+                                                + " JBang can write.",
               javaType = "java.util.Map<String, Object>")
     public static final String TEMPLATE_PARAMS = "CamelZaloTemplateParams";
+
+    @Metadata(label = "producer", description = "For send with a script: one parameter per header, the name after"
+                                                + " the dot, e.g. CamelZaloTemplateParam.username. Adds to"
+                                                + " CamelZaloTemplateParams; a name given both ways is refused.",
+              javaType = "Object")
+    public static final String TEMPLATE_PARAM = "CamelZaloTemplateParam.";
 
     @Metadata(label = "producer", description = "For send: the message text, at most 1000 characters. When absent"
                                                 + " and no script id is given, the String body is the text.",

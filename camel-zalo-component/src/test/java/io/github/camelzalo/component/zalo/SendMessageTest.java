@@ -61,6 +61,44 @@ class SendMessageTest extends ZaloTestSupport {
     }
 
     @Test
+    void templateParametersAsAJsonObjectTextAndAsOneHeaderEachAddUp() {
+        stub(CARESOFT_SEND, caresoftOk());
+
+        Exchange out = call("zalo:send", null, ZaloConstants.PHONE_NO, "0981234980", ZaloConstants.SCRIPT_ID, 608,
+                ZaloConstants.TEMPLATE_PARAMS, "{\"username\":\"Anh Tân\",\"amount\":250000}",
+                ZaloConstants.TEMPLATE_PARAM + "order_id", "DH1001", ZaloConstants.TEMPLATE_PARAM + "paid", true);
+
+        assertThat(out.getException()).isNull();
+        wireMock.verify(postRequestedFor(urlEqualTo(CARESOFT_SEND)).withRequestBody(equalToJson("""
+                {"zalo":{"phone_no":"0981234980","oa_id":"%s","script_id":608,
+                         "template_params":{"username":"Anh Tân","amount":250000,"order_id":"DH1001","paid":true}}}"""
+                .formatted(OA_ID))));
+    }
+
+    @Test
+    void aParameterGivenBothWaysIsRefusedRatherThanOneWinning() {
+        Exchange out = call("zalo:send", null, ZaloConstants.PHONE_NO, "0981234980", ZaloConstants.SCRIPT_ID, 608,
+                ZaloConstants.TEMPLATE_PARAMS, Map.of("username", "Anh Tân"),
+                ZaloConstants.TEMPLATE_PARAM + "username", "Chị Lan");
+
+        assertThat(out.getException()).isInstanceOf(ZaloValidationException.class)
+                .hasMessage("Invalid Zalo request: CamelZaloTemplateParam.username gives a parameter that"
+                            + " CamelZaloTemplateParams gives too");
+        wireMock.verify(0, postRequestedFor(urlEqualTo(CARESOFT_SEND)));
+    }
+
+    @Test
+    void aTemplateParamsTextThatIsNoJsonObjectSaysWhereNotWhat() {
+        Exchange out = call("zalo:send", null, ZaloConstants.PHONE_NO, "0981234980", ZaloConstants.SCRIPT_ID, 608,
+                ZaloConstants.TEMPLATE_PARAMS, "{\"username\": Anh 0912345678}");
+
+        assertThat(out.getException()).isInstanceOf(ZaloValidationException.class)
+                .hasMessageStartingWith("Invalid Zalo request: CamelZaloTemplateParams must be a JSON object such as"
+                                        + " {\"username\":\"An\"}, but the text is not valid JSON (line 1, column")
+                .hasMessageNotContaining("Anh").hasMessageNotContaining("0912345678");
+    }
+
+    @Test
     void aZaloUserIdLeftOnTheExchangeBySendImageIsNeverSentToCareSoftAsAContactId() {
         stub(CARESOFT_SEND, caresoftOk());
         stub(ETELECOM_SEND_IMAGE, json(200, SendImageTest.CREATED));

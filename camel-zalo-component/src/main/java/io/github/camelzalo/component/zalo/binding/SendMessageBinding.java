@@ -9,7 +9,8 @@ import org.apache.camel.Message;
 
 /**
  * Recipient from {@code CamelZaloPhoneNo} or {@code CamelZaloContactId}; content from {@code CamelZaloScriptId} (with
- * {@code CamelZaloTemplateParams}) or {@code CamelZaloMessage}, else the String body. A {@link SendMessageRequest}
+ * {@code CamelZaloTemplateParams} and {@code CamelZaloTemplateParam.<name>} headers) or {@code CamelZaloMessage}, else
+ * the String body. A {@link SendMessageRequest}
  * body is used as it is. {@code CamelZaloUserId}, the Zalo user id a route may have set for {@code sendImage}, is
  * never read as a recipient here: taken for a CareSoft contact id, it could reach another customer.
  */
@@ -44,7 +45,7 @@ public final class SendMessageBinding implements OperationBinding<SendMessageReq
                 .contactId(contactId)
                 .oaId(effectiveOaId)
                 .scriptId(scriptId)
-                .templateParams(ExchangeValues.map(m, ZaloConstants.TEMPLATE_PARAMS))
+                .templateParams(ParameterHeaders.read(m, ZaloConstants.TEMPLATE_PARAMS, ZaloConstants.TEMPLATE_PARAM))
                 .message(message)
                 .build();
         ExchangeValues.requireOaId(r.getOaId());
