@@ -30,6 +30,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ZaloComponent target = (ZaloComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": getOrCreateConfiguration(target).setAllPages(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -40,17 +42,26 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelzalo.component.zalo.ZaloConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "development": getOrCreateConfiguration(target).setDevelopment(property(camelContext, boolean.class, value)); return true;
         case "etelecom": target.setEtelecom(property(camelContext, io.github.camelzalo.component.zalo.ZaloAccount.class, value)); return true;
+        case "followersonly":
+        case "followersOnly": getOrCreateConfiguration(target).setFollowersOnly(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
+        case "lastinteractionperiod":
+        case "lastInteractionPeriod": getOrCreateConfiguration(target).setLastInteractionPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": target.setMaxResponseSize(property(camelContext, int.class, value)); return true;
+        case "maxresults":
+        case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
+        case "messagetype":
+        case "messageType": getOrCreateConfiguration(target).setMessageType(property(camelContext, io.github.camelzalo.component.zalo.model.OaMessageType.class, value)); return true;
         case "oaid":
         case "oaId": getOrCreateConfiguration(target).setOaId(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, io.github.camelzalo.component.zalo.ZaloProviderType.class, value)); return true;
@@ -62,8 +73,11 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryUnknownOutcome": getOrCreateConfiguration(target).setRetryUnknownOutcome(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "validatetemplatedata":
+        case "validateTemplateData": getOrCreateConfiguration(target).setValidateTemplateData(property(camelContext, boolean.class, value)); return true;
         case "workerpool":
         case "workerPool": target.setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         case "workerpoolsize":
@@ -75,6 +89,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
@@ -85,17 +101,26 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return io.github.camelzalo.component.zalo.ZaloConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
+        case "development": return boolean.class;
         case "etelecom": return io.github.camelzalo.component.zalo.ZaloAccount.class;
+        case "followersonly":
+        case "followersOnly": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
         case "iothreads":
         case "ioThreads": return int.class;
+        case "lastinteractionperiod":
+        case "lastInteractionPeriod": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
+        case "maxresults":
+        case "maxResults": return int.class;
+        case "messagetype":
+        case "messageType": return io.github.camelzalo.component.zalo.model.OaMessageType.class;
         case "oaid":
         case "oaId": return java.lang.String.class;
         case "provider": return io.github.camelzalo.component.zalo.ZaloProviderType.class;
@@ -107,8 +132,11 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryUnknownOutcome": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "tag": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "validatetemplatedata":
+        case "validateTemplateData": return boolean.class;
         case "workerpool":
         case "workerPool": return java.util.concurrent.ExecutorService.class;
         case "workerpoolsize":
@@ -121,6 +149,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ZaloComponent target = (ZaloComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return getOrCreateConfiguration(target).isAllPages();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":
@@ -131,17 +161,26 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "development": return getOrCreateConfiguration(target).isDevelopment();
         case "etelecom": return target.getEtelecom();
+        case "followersonly":
+        case "followersOnly": return getOrCreateConfiguration(target).isFollowersOnly();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
+        case "lastinteractionperiod":
+        case "lastInteractionPeriod": return getOrCreateConfiguration(target).getLastInteractionPeriod();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxresponsesize":
         case "maxResponseSize": return target.getMaxResponseSize();
+        case "maxresults":
+        case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
+        case "messagetype":
+        case "messageType": return getOrCreateConfiguration(target).getMessageType();
         case "oaid":
         case "oaId": return getOrCreateConfiguration(target).getOaId();
         case "provider": return getOrCreateConfiguration(target).getProvider();
@@ -153,8 +192,11 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryUnknownOutcome": return getOrCreateConfiguration(target).isRetryUnknownOutcome();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "tag": return getOrCreateConfiguration(target).getTag();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "validatetemplatedata":
+        case "validateTemplateData": return getOrCreateConfiguration(target).isValidateTemplateData();
         case "workerpool":
         case "workerPool": return target.getWorkerPool();
         case "workerpoolsize":

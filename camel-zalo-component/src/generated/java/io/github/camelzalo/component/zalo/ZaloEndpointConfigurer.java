@@ -23,14 +23,25 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ZaloEndpoint target = (ZaloEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": target.getConfiguration().setAllPages(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "development": target.getConfiguration().setDevelopment(property(camelContext, boolean.class, value)); return true;
+        case "followersonly":
+        case "followersOnly": target.getConfiguration().setFollowersOnly(property(camelContext, boolean.class, value)); return true;
+        case "lastinteractionperiod":
+        case "lastInteractionPeriod": target.getConfiguration().setLastInteractionPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxresults":
+        case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
+        case "messagetype":
+        case "messageType": target.getConfiguration().setMessageType(property(camelContext, io.github.camelzalo.component.zalo.model.OaMessageType.class, value)); return true;
         case "oaid":
         case "oaId": target.getConfiguration().setOaId(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, io.github.camelzalo.component.zalo.ZaloProviderType.class, value)); return true;
@@ -40,6 +51,9 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retryunknownoutcome":
         case "retryUnknownOutcome": target.getConfiguration().setRetryUnknownOutcome(property(camelContext, boolean.class, value)); return true;
+        case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
+        case "validatetemplatedata":
+        case "validateTemplateData": target.getConfiguration().setValidateTemplateData(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -47,14 +61,25 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
+        case "development": return boolean.class;
+        case "followersonly":
+        case "followersOnly": return boolean.class;
+        case "lastinteractionperiod":
+        case "lastInteractionPeriod": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxresults":
+        case "maxResults": return int.class;
+        case "messagetype":
+        case "messageType": return io.github.camelzalo.component.zalo.model.OaMessageType.class;
         case "oaid":
         case "oaId": return java.lang.String.class;
         case "provider": return io.github.camelzalo.component.zalo.ZaloProviderType.class;
@@ -64,6 +89,9 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": return int.class;
         case "retryunknownoutcome":
         case "retryUnknownOutcome": return boolean.class;
+        case "tag": return java.lang.String.class;
+        case "validatetemplatedata":
+        case "validateTemplateData": return boolean.class;
         default: return null;
         }
     }
@@ -72,14 +100,25 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ZaloEndpoint target = (ZaloEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return target.getConfiguration().isAllPages();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "development": return target.getConfiguration().isDevelopment();
+        case "followersonly":
+        case "followersOnly": return target.getConfiguration().isFollowersOnly();
+        case "lastinteractionperiod":
+        case "lastInteractionPeriod": return target.getConfiguration().getLastInteractionPeriod();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxresults":
+        case "maxResults": return target.getConfiguration().getMaxResults();
+        case "messagetype":
+        case "messageType": return target.getConfiguration().getMessageType();
         case "oaid":
         case "oaId": return target.getConfiguration().getOaId();
         case "provider": return target.getConfiguration().getProvider();
@@ -89,6 +128,9 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryunknownoutcome":
         case "retryUnknownOutcome": return target.getConfiguration().isRetryUnknownOutcome();
+        case "tag": return target.getConfiguration().getTag();
+        case "validatetemplatedata":
+        case "validateTemplateData": return target.getConfiguration().isValidateTemplateData();
         default: return null;
         }
     }

@@ -23,17 +23,25 @@ public class ZaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(10);
+        Set<String> props = new HashSet<>(18);
+        props.add("allPages");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("connectTimeout");
+        props.add("development");
+        props.add("followersOnly");
+        props.add("lastInteractionPeriod");
         props.add("lazyStartProducer");
+        props.add("maxResults");
+        props.add("messageType");
         props.add("oaId");
         props.add("operation");
         props.add("provider");
         props.add("rateLimitRetries");
         props.add("requestTimeout");
         props.add("retryUnknownOutcome");
+        props.add("tag");
+        props.add("validateTemplateData");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");

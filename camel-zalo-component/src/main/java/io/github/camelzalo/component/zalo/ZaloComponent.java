@@ -77,11 +77,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                             + " one of workerPoolSize threads.")
     private ExecutorService workerPool;
 
-    @Metadata(label = "advanced",
+    @Metadata(label = "advanced", defaultValue = "0",
               description = "The size of the worker pool the component creates: the number of exchanges that can"
-                            + " continue their route after a call at the same time. Defaults to half the number of"
-                            + " processors, at least 1: reading an answer takes microseconds, and fewer threads"
-                            + " than cores leave room for the callers and the I/O thread. Put threads() after"
+                            + " continue their route after a call at the same time. 0, the default, means half the"
+                            + " number of processors, at least 1: reading an answer takes microseconds, and fewer"
+                            + " threads than cores leave room for the callers and the I/O thread. Put threads() after"
                             + " zalo: for slow downstream steps.")
     private int workerPoolSize;
 
@@ -103,6 +103,7 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ZaloOperation operation = parseOperation(remaining);
+        OptionRanges.numericOnTheUri(parameters);
         // a URI value wins, then the component's per-provider account, then the component's plain default
         boolean baseUrlOnUri = parameters.containsKey("baseUrl");
         boolean apiKeyOnUri = parameters.containsKey("apiKey");
@@ -111,6 +112,7 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         ZaloConfiguration conf = endpoint.getConfiguration();
         ZaloProviderType provider = conf.getProvider() != null ? conf.getProvider() : operation.defaultProvider();
         ZaloAccount account = accountOf(provider);
+        checkRateLimit(provider);
         if (!baseUrlOnUri && account.getBaseUrl() != null) {
             conf.setBaseUrl(account.getBaseUrl());
         }
@@ -136,6 +138,7 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        checkOptions();
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         // Camel's default profile bounds a pool's queue at 1,000 tasks and then rejects (the timer) or runs the task
         // on the submitting thread (the workers: an I/O thread), or drops it once the pool shuts down. Here every
@@ -157,12 +160,32 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             workers = workerPool;
             createdWorkers = false;
         } else {
-            int size = workerPoolSize > 0 ? workerPoolSize
+            int size = workerPoolSize != 0 ? workerPoolSize
                     : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
             workers = executors.newThreadPool(this, "ZaloWorker", profile("ZaloWorker", size, Integer.MAX_VALUE));
             createdWorkers = true;
         }
         transport = new ZaloHttpTransport(activeClient, deadlines, maxResponseSize);
+    }
+
+    /** Refuses nonsense values before anything is built on them, naming the option and the range it takes. */
+    private void checkOptions() {
+        OptionRanges.atLeast("maxConnections", maxConnections, 1, "at least 1");
+        OptionRanges.atLeast("maxResponseSize", maxResponseSize, 1, "at least 1 byte");
+        OptionRanges.atLeast("ioThreads", ioThreads, 1, "at least 1");
+        OptionRanges.atLeast("workerPoolSize", workerPoolSize, 0,
+                "at least 1, or 0 for the default (half the processors, at least 1)");
+        for (ZaloProviderType provider : ZaloProviderType.values()) {
+            checkRateLimit(provider);
+        }
+    }
+
+    private void checkRateLimit(ZaloProviderType provider) {
+        Integer limit = accountOf(provider).getRateLimit();
+        if (limit != null) {
+            OptionRanges.atLeast(provider.name() + ".rateLimit", limit, 0,
+                    "0 (pacing off) or more calls per second");
+        }
     }
 
     /** A fixed number of threads that never time out, a queue of {@code maxQueueSize}, rejection when full. */

@@ -10,14 +10,19 @@ public final class ZaloConstants {
 
     public static final String SCHEME = "zalo";
 
-    @Metadata(label = "producer", description = "The customer's Vietnamese mobile number, e.g. 0981234980,"
-                                                + " 84981234980 or +84 98 123 4980. For userStatus (else the String"
-                                                + " body) and for send by phone.",
+    @Metadata(label = "producer", description = "The customer's Vietnamese mobile number, e.g. 0981234980 or"
+                                                + " 84981234980, with or without a plus sign, spaces, dots or dashes."
+                                                + " For userStatus (else the String body) and for send by phone.",
               javaType = "String")
     public static final String PHONE_NO = "CamelZaloPhoneNo";
 
-    @Metadata(label = "producer", description = "The recipient's id: for send, the CareSoft contact id (instead of"
-                                                + " CamelZaloPhoneNo); for sendImage, the Zalo user id.",
+    @Metadata(label = "producer", description = "For send: the recipient's CareSoft contact id (the userId of a"
+                                                + " UserStatus), instead of CamelZaloPhoneNo.",
+              javaType = "String")
+    public static final String CONTACT_ID = "CamelZaloContactId";
+
+    @Metadata(label = "producer", description = "The recipient's Zalo user id (the zaloPsid of a UserStatus): for"
+                                                + " sendImage. Never a CareSoft contact id: zalo:send ignores it.",
               javaType = "String")
     public static final String USER_ID = "CamelZaloUserId";
 
@@ -26,14 +31,24 @@ public final class ZaloConstants {
     public static final String OA_ID = "CamelZaloOaId";
 
     @Metadata(label = "producer", description = "For send: the id of a Zalo script (template) configured in"
-                                                + " CareSoft. A positive integer.",
+                                                + " CareSoft. A positive integer, given as a number (Long, Integer or"
+                                                + " Short) or as text of digits, which is what a YAML route or a"
+                                                + " property placeholder gives.",
               javaType = "Long")
     public static final String SCRIPT_ID = "CamelZaloScriptId";
 
     @Metadata(label = "producer", description = "For send with a script: the parameters substituted into the"
-                                                + " script, String keys to text, number or boolean values.",
+                                                + " script, String keys to text, number or boolean values: a Map, or"
+                                                + " the same as a JSON object in a String, which a YAML route or Camel"
+                                                + " JBang can write.",
               javaType = "java.util.Map<String, Object>")
     public static final String TEMPLATE_PARAMS = "CamelZaloTemplateParams";
+
+    @Metadata(label = "producer", description = "For send with a script: one parameter per header, the name after"
+                                                + " the dot, e.g. CamelZaloTemplateParam.username. Adds to"
+                                                + " CamelZaloTemplateParams; a name given both ways is refused.",
+              javaType = "Object")
+    public static final String TEMPLATE_PARAM = "CamelZaloTemplateParam.";
 
     @Metadata(label = "producer", description = "For send: the message text, at most 1000 characters. When absent"
                                                 + " and no script id is given, the String body is the text.",
@@ -65,8 +80,9 @@ public final class ZaloConstants {
               javaType = "String")
     public static final String RESULT_CODE = "CamelZaloResultCode";
 
-    @Metadata(label = "producer", description = "Set after every call: the provider that handled it, caresoft or"
-                                                + " etelecom.",
+    @Metadata(label = "producer", description = "Set after every call to the provider, whether it succeeded or"
+                                                + " failed: the provider that handled it, caresoft or etelecom. (Input"
+                                                + " refused before sending calls no provider and sets none.)",
               javaType = "String")
     public static final String PROVIDER = "CamelZaloProvider";
 
@@ -121,6 +137,12 @@ public final class ZaloConstants {
                                                 + " text.",
               javaType = "java.util.Map<String, Object>")
     public static final String TEMPLATE_DATA = "CamelZaloTemplateData";
+
+    @Metadata(label = "producer", description = "Provider zalo, for sendZns: one template parameter per header, the"
+                                                + " name after the dot, e.g. CamelZaloTemplateData.customer. Adds to"
+                                                + " CamelZaloTemplateData; a name given both ways is refused.",
+              javaType = "Object")
+    public static final String TEMPLATE_DATA_PARAM = "CamelZaloTemplateData.";
 
     @Metadata(label = "producer", description = "Provider zalo, for sendZns: the sender's own id of the message (at"
                                                 + " most 48 characters), echoed in its delivery event. Defaults to the"

@@ -90,6 +90,11 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                 : operation.defaultProvider();
         configuration.setProvider(type);
         ZaloProvider provider = type.adapter();
+        OptionRanges.endpointAtLeast("connectTimeout", configuration.getConnectTimeout(), 1,
+                "at least 1 ms (0 would mean waiting forever)");
+        OptionRanges.endpointAtLeast("requestTimeout", configuration.getRequestTimeout(), 1, "at least 1 ms");
+        OptionRanges.endpointAtLeast("rateLimitRetries", configuration.getRateLimitRetries(), 0,
+                "0 (send once) or more");
         if (!provider.supports(operation)) {
             throw new IllegalArgumentException("The operation " + operation + " is not offered by provider "
                                                + provider.id() + "; it is offered by "
@@ -99,20 +104,22 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                 ? configuration.getBaseUrl().strip() : provider.defaultBaseUrl();
         if (base == null) {
             throw new IllegalArgumentException("A baseUrl is required for provider " + provider.id() + ": "
-                                               + provider.baseUrlHint() + ". Set " + provider.id()
-                                               + ".baseUrl on the component, or baseUrl on the endpoint");
+                                               + provider.baseUrlHint() + ". Set "
+                                               + OptionRanges.named(provider.id() + ".baseUrl")
+                                               + " on the component, or baseUrl on the endpoint");
         }
         String apiKey = configuration.getApiKey();
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("An apiKey is required for provider " + provider.id() + ". Set "
-                                               + provider.id() + ".apiKey on the component, or apiKey on the"
-                                               + " endpoint");
+                                               + OptionRanges.named(provider.id() + ".apiKey")
+                                               + " on the component, or apiKey on the endpoint");
         }
         String oaId = configuration.getOaId();
         if (oaId != null && oaId.isBlank()) {
             configuration.setOaId(null);
         } else if (oaId != null && !oaId.strip().matches("\\d{1,32}")) {
-            throw new IllegalArgumentException("The oaId must be a numeric Zalo OA id, but was " + oaId);
+            throw new IllegalArgumentException("The oaId (on the endpoint URI, or " + OptionRanges.propertyKey("oaId")
+                                               + " on the component) must be a numeric Zalo OA id, but was " + oaId);
         }
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
@@ -130,8 +137,10 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The baseUrl for provider " + provider.id()
-                                               + " must be an absolute http(s) URL: " + provider.baseUrlHint(), e);
+            throw new IllegalArgumentException("The baseUrl for provider " + provider.id() + " ("
+                                               + OptionRanges.named(provider.id() + ".baseUrl")
+                                               + " on the component, or baseUrl on the endpoint) must be an"
+                                               + " absolute http(s) URL: " + provider.baseUrlHint(), e);
         }
     }
 

@@ -226,6 +226,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 return;
             }
             try {
+                exchange.getMessage().setHeader(ZaloConstants.PROVIDER, bound.provider.id());
                 if (resends > 0) {
                     exchange.getMessage().setHeader(ZaloConstants.RATE_LIMIT_RESENDS, resends);
                 }

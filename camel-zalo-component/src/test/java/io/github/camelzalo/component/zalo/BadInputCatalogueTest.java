@@ -31,6 +31,7 @@ class BadInputCatalogueTest extends ZaloTestSupport {
 
     private static final String PHONE = ZaloConstants.PHONE_NO;
     private static final String USER = ZaloConstants.USER_ID;
+    private static final String CONTACT = ZaloConstants.CONTACT_ID;
     private static final String OA = ZaloConstants.OA_ID;
     private static final String SCRIPT = ZaloConstants.SCRIPT_ID;
     private static final String PARAMS = ZaloConstants.TEMPLATE_PARAMS;
@@ -52,10 +53,12 @@ class BadInputCatalogueTest extends ZaloTestSupport {
                 row("blank phone", "zalo:userStatus", "   ", PHONE),
                 row("OA id with letters", "zalo:userStatus", "0981234980", OA, OA, "16001abc"),
                 // send: recipient
-                row("no recipient", "zalo:send", "Xin chào", PHONE + "/" + USER),
-                row("both recipients", "zalo:send", "Xin chào", PHONE + "/" + USER, PHONE, "0981234980", USER, "42"),
-                row("contact id with letters", "zalo:send", "Xin chào", USER, USER, "12ab"),
-                row("contact id as a decimal", "zalo:send", "Xin chào", USER, USER, 1.5d),
+                row("no recipient", "zalo:send", "Xin chào", PHONE + "/" + CONTACT),
+                row("send: only a Zalo user id, which CareSoft does not take", "zalo:send", "Xin chào",
+                        PHONE + "/" + CONTACT, USER, "8941234567136201"),
+                row("both recipients", "zalo:send", "Xin chào", PHONE + "/" + CONTACT, PHONE, "0981234980", CONTACT, "42"),
+                row("contact id with letters", "zalo:send", "Xin chào", CONTACT, CONTACT, "12ab"),
+                row("contact id as a decimal", "zalo:send", "Xin chào", CONTACT, CONTACT, 1.5d),
                 // send: content
                 row("no content", "zalo:send", null, SCRIPT + "/" + MSG, PHONE, "0981234980"),
                 row("body not text and no content header", "zalo:send", new byte[] { 1, 2 }, SCRIPT + "/" + MSG,
@@ -80,6 +83,26 @@ class BadInputCatalogueTest extends ZaloTestSupport {
                         SCRIPT, 608, PARAMS, nullValued("name")),
                 row("params with a nested map", "zalo:send", null, PARAMS + ".x", PHONE, "0981234980",
                         SCRIPT, 608, PARAMS, Map.of("x", Map.of("y", "z"))),
+                row("params as a JSON array", "zalo:send", null, PARAMS, PHONE, "0981234980", SCRIPT, 608,
+                        PARAMS, "[\"Anh\"]"),
+                row("params as an empty text", "zalo:send", null, PARAMS, PHONE, "0981234980", SCRIPT, 608,
+                        PARAMS, "  "),
+                row("params JSON with a nested object", "zalo:send", null, PARAMS + ".x", PHONE, "0981234980",
+                        SCRIPT, 608, PARAMS, "{\"x\":{\"y\":1}}"),
+                row("params JSON with a null", "zalo:send", null, PARAMS + ".x", PHONE, "0981234980",
+                        SCRIPT, 608, PARAMS, "{\"x\":null}"),
+                row("params JSON with a name twice", "zalo:send", null, PARAMS, PHONE, "0981234980",
+                        SCRIPT, 608, PARAMS, "{\"x\":1,\"x\":2}"),
+                row("params JSON with text after it", "zalo:send", null, PARAMS, PHONE, "0981234980",
+                        SCRIPT, 608, PARAMS, "{\"x\":1} {\"y\":2}"),
+                row("params as a byte array", "zalo:send", null, PARAMS, PHONE, "0981234980",
+                        SCRIPT, 608, PARAMS, new byte[] { '{', '}' }),
+                row("one param header without a name", "zalo:send", null, ZaloConstants.TEMPLATE_PARAM, PHONE,
+                        "0981234980", SCRIPT, 608, ZaloConstants.TEMPLATE_PARAM, "x"),
+                row("one param header without a script", "zalo:send", "Xin chào", PARAMS, PHONE, "0981234980",
+                        ZaloConstants.TEMPLATE_PARAM + "username", "Anh"),
+                row("one param header with a list", "zalo:send", null, PARAMS + ".names", PHONE, "0981234980",
+                        SCRIPT, 608, ZaloConstants.TEMPLATE_PARAM + "names", List.of("a", "b")),
                 row("no OA id anywhere", "zalo:send?oaId=", "Xin chào", OA, PHONE, "0981234980"),
                 // sendImage
                 row("image: no recipient", "zalo:sendImage", null, USER, URL, "https://img.example.vn/a.png"),
@@ -122,11 +145,11 @@ class BadInputCatalogueTest extends ZaloTestSupport {
                 // --- send: recipients ---
                 row("send: phone as a Long", "zalo:send", "Xin chào", PHONE, PHONE, 981234980L),
                 row("send: landline", "zalo:send", "Xin chào", PHONE, PHONE, "028 3823 4567"),
-                row("send: contact id negative", "zalo:send", "Xin chào", USER, USER, -42L),
-                row("send: contact id zero", "zalo:send", "Xin chào", USER, USER, "0"),
-                row("send: contact id as a Boolean", "zalo:send", "Xin chào", USER, USER, true),
-                row("send: contact id of 33 digits", "zalo:send", "Xin chào", USER, USER, "9".repeat(33)),
-                row("send: blank contact id", "zalo:send", "Xin chào", USER, USER, "   "),
+                row("send: contact id negative", "zalo:send", "Xin chào", CONTACT, CONTACT, -42L),
+                row("send: contact id zero", "zalo:send", "Xin chào", CONTACT, CONTACT, "0"),
+                row("send: contact id as a Boolean", "zalo:send", "Xin chào", CONTACT, CONTACT, true),
+                row("send: contact id of 33 digits", "zalo:send", "Xin chào", CONTACT, CONTACT, "9".repeat(33)),
+                row("send: blank contact id", "zalo:send", "Xin chào", CONTACT, CONTACT, "   "),
                 row("send: OA id with letters", "zalo:send", "Xin chào", OA, PHONE, "0981234980", OA, "abc"),
                 // --- send: texts ---
                 row("send: message as an Integer", "zalo:send", null, MSG, PHONE, "0981234980", MSG, 42),

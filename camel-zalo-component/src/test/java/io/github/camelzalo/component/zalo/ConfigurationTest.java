@@ -120,7 +120,7 @@ class ConfigurationTest extends ZaloTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("zalo:sendSticker"))
                 .rootCause().hasMessage("Unknown zalo operation 'sendSticker'; use one of userStatus, send, sendImage");
         assertThatThrownBy(() -> context.getEndpoint("zalo:send?oaId=abc"))
-                .rootCause().hasMessageContaining("oaId must be a numeric");
+                .rootCause().hasMessageContaining("must be a numeric Zalo OA id").hasMessageContaining("camel.component.zalo.oa-id");
     }
 
     @Test

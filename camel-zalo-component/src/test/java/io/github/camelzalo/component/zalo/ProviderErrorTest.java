@@ -37,6 +37,25 @@ class ProviderErrorTest extends ZaloTestSupport {
     }
 
     @Test
+    void aFailedCallStillTellsWhichProviderHandledIt() {
+        // a dead-letter route reads it to tell a CareSoft failure from an eTelecom one
+        stub(CARESOFT_SEND, json(500, "{\"code\":\"errors\",\"message\":\"Lỗi hệ thống\"}"));
+        stub(ETELECOM_SEND_IMAGE, json(400, "{\"code\":\"invalid_argument\",\"msg\":\"bad\"}"));
+
+        Exchange text = call("zalo:send", "Xin chào", ZaloConstants.PHONE_NO, "0981234980");
+        Exchange image = call("zalo:sendImage", null, ZaloConstants.USER_ID, "42", ZaloConstants.IMAGE_URL,
+                "https://img.example.vn/a.png");
+        Exchange refused = call("zalo:send", "Xin chào", ZaloConstants.PHONE_NO, "0681234980");
+
+        assertThat(text.getException()).isInstanceOf(ZaloApiException.class);
+        assertThat(text.getMessage().getHeader(ZaloConstants.PROVIDER)).isEqualTo("caresoft");
+        assertThat(image.getException()).isInstanceOf(ZaloApiException.class);
+        assertThat(image.getMessage().getHeader(ZaloConstants.PROVIDER)).isEqualTo("etelecom");
+        assertThat(refused.getException()).isInstanceOf(ZaloValidationException.class);
+        assertThat(refused.getMessage().getHeader(ZaloConstants.PROVIDER)).as("nothing was sent").isNull();
+    }
+
+    @Test
     void careSoft429IsRetryableAndHonoursRetryAfter() {
         stub(CARESOFT_SEND, json(429, "{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}")
                 .withHeader("Retry-After", "3"));

@@ -42,6 +42,7 @@ class RedeliveryRouteTest extends FaultServerTestSupport {
                             // and not into CareSoft's 15-minute lock-out
                             .retryWhile(simple("${exception.retryable} == true && ${exception.kind} != 'LOCKED_OUT'"
                                                + " && ${header.CamelRedeliveryCounter} <= 3"))
+                            .useOriginalMessage()
                             .redeliveryDelay(50).useExponentialBackOff().backOffMultiplier(2)
                             .maximumRedeliveryDelay(1_000)
                             .asyncDelayedRedelivery()

@@ -52,7 +52,7 @@ class SendMessageTest extends ZaloTestSupport {
     void documentPayloadThreeFreeTextToACareSoftContactId() {
         stub(CARESOFT_SEND, caresoftOk());
 
-        Exchange out = call("zalo:send", null, ZaloConstants.USER_ID, 122052447L,
+        Exchange out = call("zalo:send", null, ZaloConstants.CONTACT_ID, 122052447L,
                 ZaloConstants.MESSAGE, "CareSoft Xin chào!");
 
         assertThat(out.getException()).isNull();
@@ -84,6 +84,74 @@ class SendMessageTest extends ZaloTestSupport {
         String sent = wireMock.getAllServeEvents().get(0).getRequest().getBodyAsString();
         assertThat(sent).contains("\"template_params\":{\"a\":9007199254740993,\"b\":-7,\"c\":42,\"d\":12.5,"
                                   + "\"e\":1234567890.123456789,\"f\":123456789012345678901234567890,\"g\":3}");
+    }
+
+    @Test
+    void templateParametersAsAJsonObjectTextAndAsOneHeaderEachAddUp() {
+        stub(CARESOFT_SEND, caresoftOk());
+
+        Exchange out = call("zalo:send", null, ZaloConstants.PHONE_NO, "0981234980", ZaloConstants.SCRIPT_ID, 608,
+                ZaloConstants.TEMPLATE_PARAMS, "{\"username\":\"Anh Tân\",\"amount\":250000}",
+                ZaloConstants.TEMPLATE_PARAM + "order_id", "DH1001", ZaloConstants.TEMPLATE_PARAM + "paid", true);
+
+        assertThat(out.getException()).isNull();
+        wireMock.verify(postRequestedFor(urlEqualTo(CARESOFT_SEND)).withRequestBody(equalToJson("""
+                {"zalo":{"phone_no":"0981234980","oa_id":"%s","script_id":608,
+                         "template_params":{"username":"Anh Tân","amount":250000,"order_id":"DH1001","paid":true}}}"""
+                .formatted(OA_ID))));
+    }
+
+    @Test
+    void aParameterGivenBothWaysIsRefusedRatherThanOneWinning() {
+        Exchange out = call("zalo:send", null, ZaloConstants.PHONE_NO, "0981234980", ZaloConstants.SCRIPT_ID, 608,
+                ZaloConstants.TEMPLATE_PARAMS, Map.of("username", "Anh Tân"),
+                ZaloConstants.TEMPLATE_PARAM + "username", "Chị Lan");
+
+        assertThat(out.getException()).isInstanceOf(ZaloValidationException.class)
+                .hasMessage("Invalid Zalo request: CamelZaloTemplateParam.username gives a parameter that"
+                            + " CamelZaloTemplateParams gives too");
+        wireMock.verify(0, postRequestedFor(urlEqualTo(CARESOFT_SEND)));
+    }
+
+    @Test
+    void aTemplateParamsTextThatIsNoJsonObjectSaysWhereNotWhat() {
+        Exchange out = call("zalo:send", null, ZaloConstants.PHONE_NO, "0981234980", ZaloConstants.SCRIPT_ID, 608,
+                ZaloConstants.TEMPLATE_PARAMS, "{\"username\": Anh 0912345678}");
+
+        assertThat(out.getException()).isInstanceOf(ZaloValidationException.class)
+                .hasMessageStartingWith("Invalid Zalo request: CamelZaloTemplateParams must be a JSON object such as"
+                                        + " {\"username\":\"An\"}, but the text is not valid JSON (line 1, column")
+                .hasMessageNotContaining("Anh").hasMessageNotContaining("0912345678");
+    }
+
+    @Test
+    void aZaloUserIdLeftOnTheExchangeBySendImageIsNeverSentToCareSoftAsAContactId() {
+        stub(CARESOFT_SEND, caresoftOk());
+        stub(ETELECOM_SEND_IMAGE, json(200, SendImageTest.CREATED));
+
+        // userStatus -> sendImage (the Zalo id) -> send text by phone: the Zalo id stays on the exchange
+        Exchange out = template.request("direct:imageThenText", e -> {
+            e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            e.getMessage().setHeader(ZaloConstants.USER_ID, "8941234567136201");
+            e.getMessage().setHeader(ZaloConstants.IMAGE_URL, "https://cdn.example.vn/a.png");
+        });
+
+        assertThat(out.getException()).isNull();
+        wireMock.verify(postRequestedFor(urlEqualTo(CARESOFT_SEND)).withRequestBody(equalToJson("""
+                {"zalo":{"phone_no":"0981234980","oa_id":"%s","message":"Cảm ơn quý khách"}}""".formatted(OA_ID))));
+    }
+
+    @Override
+    protected org.apache.camel.builder.RouteBuilder createRouteBuilder() {
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:imageThenText")
+                        .to("zalo:sendImage")
+                        .setBody(constant("Cảm ơn quý khách"))
+                        .to("zalo:send");
+            }
+        };
     }
 
     @Test

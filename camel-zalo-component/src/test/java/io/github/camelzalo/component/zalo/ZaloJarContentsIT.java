@@ -1,7 +1,9 @@
 package io.github.camelzalo.component.zalo;
 
 import java.io.File;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Properties;
 import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,25 @@ class ZaloJarContentsIT {
             String service = new String(jar.getInputStream(
                     jar.getEntry("META-INF/services/org/apache/camel/configurer/zalo-component")).readAllBytes());
             assertThat(service).contains("class=io.github.camelzalo.component.zalo.ZaloComponentConfigurer");
+        }
+    }
+
+    /** Every Camel component jar has it; tools that find third-party components by scanning jars read it. */
+    @Test
+    void theJarNamesItsComponentsInComponentProperties() throws Exception {
+        File location = new File(ZaloComponent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String version = location.getName().replaceFirst("^camel-zalo-", "").replaceFirst("\\.jar$", "");
+        try (JarFile jar = new JarFile(location)) {
+            var entry = jar.getEntry("META-INF/services/org/apache/camel/component.properties");
+            assertThat(entry).as("component.properties").isNotNull();
+            Properties properties = new Properties();
+            try (InputStream in = jar.getInputStream(entry)) {
+                properties.load(in);
+            }
+            assertThat(properties).containsEntry("components", "zalo")
+                    .containsEntry("groupId", "io.github.camelzalo")
+                    .containsEntry("artifactId", "camel-zalo")
+                    .containsEntry("version", version);
         }
     }
 }

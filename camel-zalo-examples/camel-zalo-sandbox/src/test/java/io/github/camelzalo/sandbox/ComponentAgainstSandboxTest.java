@@ -100,7 +100,7 @@ class ComponentAgainstSandboxTest extends CamelTestSupport {
     void textsAndScriptsArriveInTheOutbox() {
         Exchange text = call("zalo:send", "Chào anh, đơn của anh đang được xử lý.",
                 ZaloConstants.PHONE_NO, "+84 98 123 4980");
-        Exchange script = call("zalo:send", null, ZaloConstants.USER_ID, "631293",
+        Exchange script = call("zalo:send", null, ZaloConstants.CONTACT_ID, "631293",
                 ZaloConstants.SCRIPT_ID, SandboxFixture.SCRIPT_ORDER,
                 ZaloConstants.TEMPLATE_PARAMS, Map.of("username", "Chị Bích", "order_id", 1024));
 

@@ -1,7 +1,6 @@
 package io.github.camelzalo.component.zalo.binding;
 
 import java.math.BigInteger;
-import java.util.Map;
 import java.util.Set;
 
 import io.github.camelzalo.component.zalo.ZaloConstants;
@@ -70,17 +69,6 @@ final class ExchangeValues {
             }
         }
         throw wrongType(header, v, "a positive integer");
-    }
-
-    static Map<?, ?> map(Message m, String header) {
-        Object v = m.getHeader(header);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Map<?, ?> map) {
-            return map;
-        }
-        throw wrongType(header, v, "a Map of String keys to values");
     }
 
     /**

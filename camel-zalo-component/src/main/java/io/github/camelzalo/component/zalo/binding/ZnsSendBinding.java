@@ -29,7 +29,7 @@ public final class ZnsSendBinding implements OperationBinding<ZnsRequest, ZnsRes
             r = ZnsRequest.builder()
                     .phoneNo(ExchangeValues.text(m, ZaloConstants.PHONE_NO))
                     .templateId(ExchangeValues.id(m, ZaloConstants.TEMPLATE_ID))
-                    .templateData(ExchangeValues.map(m, ZaloConstants.TEMPLATE_DATA))
+                    .templateData(ParameterHeaders.read(m, ZaloConstants.TEMPLATE_DATA, ZaloConstants.TEMPLATE_DATA_PARAM))
                     .trackingId(ExchangeValues.text(m, ZaloConstants.TRACKING_ID))
                     .development(endpoint.isDevelopment())
                     .oaId(oaId)

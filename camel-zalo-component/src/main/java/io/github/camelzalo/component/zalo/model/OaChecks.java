@@ -11,7 +11,7 @@ final class OaChecks {
     private OaChecks() {
     }
 
-    /** A required text of at most {@code max} code points, without control characters but line breaks. */
+    /** A required text of at most {@code max} code points, by the rule every text reaching the JSON follows. */
     static String text(String field, String text, int max) {
         if (text == null || text.isBlank()) {
             throw new ZaloValidationException(field, "must not be empty");
@@ -21,18 +21,7 @@ final class OaChecks {
             throw new ZaloValidationException(field,
                     "must not be longer than " + max + " characters, but has " + length);
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw new ZaloValidationException(field, "must not contain control characters");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new ZaloValidationException(field, "must be well-formed Unicode text (it has a lone surrogate)");
-            }
-        }
-        return text;
+        return Checks.jsonText(field, text, true);
     }
 
     /** An id Zalo gave out (message id, file token): printable, no spaces, at most {@code max} characters. */

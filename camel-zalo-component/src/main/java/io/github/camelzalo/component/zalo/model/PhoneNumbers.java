@@ -7,13 +7,12 @@ import io.github.camelzalo.component.zalo.ZaloValidationException;
 
 /**
  * Vietnamese mobile numbers as people write them: {@code 0981234980}, {@code 84981234980},
- * {@code +84 98 123 4980}, with spaces, dots or dashes. Zalo accounts are registered to mobile numbers, so only
- * mobile ranges (03x, 05x, 07x, 08x, 09x) are accepted.
+ * {@code +84 98 123 4980}, with spaces, dots or dashes. Zalo accounts are registered to mobile numbers, so only the
+ * mobile ranges of Vietnam's numbering plan ({@link MobileRanges}) are accepted.
  */
 public final class PhoneNumbers {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()]");
-    private static final Pattern NATIONAL = Pattern.compile("0[35789]\\d{8}");
     /**
      * A mobile number written out in any shape {@link #toNational} accepts (which drops every space, dot, dash and
      * parenthesis wherever they are: {@code (098) 123-4980}, {@code (+84) 98 123 4980}, {@code 098  123  4980}), not
@@ -21,6 +20,8 @@ public final class PhoneNumbers {
      */
     private static final Pattern IN_TEXT = Pattern.compile(
             "(?<![\\d*])(?:\\+[\\s.()-]*8[\\s.()-]*4|8[\\s.()-]*4|0)[\\s.()-]*[35789](?:[\\s.()-]*\\d){8}(?![\\d*])");
+    private static final String SHAPE = "0 and 9 digits, or 84 or +84 instead of the 0 (spaces, dots, dashes and"
+                                        + " parentheses allowed)";
 
     private PhoneNumbers() {
     }
@@ -28,45 +29,66 @@ public final class PhoneNumbers {
     /**
      * The national form {@code 0xxxxxxxxx} that CareSoft documents.
      *
-     * @throws ZaloValidationException naming {@code field} when the text is not a Vietnamese mobile number
+     * @throws ZaloValidationException naming {@code field} when the text is not a Vietnamese mobile number; the
+     *                                 message says what is wrong without repeating the number (it is personal data
+     *                                 and exception messages end up in logs)
      */
     public static String toNational(String raw, String field) {
         if (raw == null || raw.isBlank()) {
             throw new ZaloValidationException(field, "is required");
         }
-        if (isNational(raw)) {
-            // already the form CareSoft documents, the usual case: no need for the regular expressions below
+        if (raw.length() == 10 && raw.charAt(0) == '0' && Checks.isAsciiDigits(raw) && MobileRanges.isMobile(raw)) {
+            // already the form CareSoft documents, the usual case: no need for the regular expression below
             return raw;
         }
         String compact = SEPARATORS.matcher(raw.strip()).replaceAll("");
+        String digits = compact.startsWith("+") ? compact.substring(1) : compact;
+        int notDigits = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                notDigits++;
+            }
+        }
+        if (notDigits > 0) {
+            String what = notDigits == 1 ? " character that is not" : " characters that are not";
+            throw new ZaloValidationException(field,
+                    "must be a Vietnamese mobile number, " + SHAPE + ", but contains " + notDigits + what + " a digit 0-9");
+        }
         String national;
-        if (compact.startsWith("+84")) {
+        if (compact.startsWith("+84") && compact.length() == 12) {
             national = "0" + compact.substring(3);
         } else if (compact.startsWith("84") && compact.length() == 11) {
             national = "0" + compact.substring(2);
-        } else {
+        } else if (compact.startsWith("0") && compact.length() == 10) {
             national = compact;
+        } else {
+            throw new ZaloValidationException(field, "must be a Vietnamese mobile number, " + SHAPE + ", but "
+                                                     + shapeOf(compact));
         }
-        if (!NATIONAL.matcher(national).matches()) {
-            throw new ZaloValidationException(field,
-                    // no example number here: it would read as a customer's number in every log that shows this
-                    "must be a Vietnamese mobile number: 0 and 9 digits in the 03, 05, 07, 08 or 09 ranges, or 84"
-                    + " or +84 instead of the 0 (spaces, dots and dashes allowed), but was "
-                                                     + mask(raw));
+        if (!MobileRanges.isMobile(national)) {
+            throw new ZaloValidationException(field, "must be a Vietnamese mobile number, but numbers starting "
+                                                     + MobileRanges.nonMobileStart(national)
+                                                     + " are not in a mobile range of Vietnam's numbering plan");
         }
         return national;
     }
 
-    /** What {@link #NATIONAL} matches, checked by hand. */
-    private static boolean isNational(String text) {
-        if (text.length() != 10 || text.charAt(0) != '0') {
-            return false;
+    /** What is wrong with the shape of a number of ASCII digits (after an optional +), in words. */
+    private static String shapeOf(String compact) {
+        if (compact.startsWith("+84")) {
+            return "has +84 and " + (compact.length() - 3) + " digits";
         }
-        char range = text.charAt(1);
-        if (range != '3' && range != '5' && range != '7' && range != '8' && range != '9') {
-            return false;
+        if (compact.startsWith("+")) {
+            return "has another country code";
         }
-        return Checks.isAsciiDigits(text);
+        if (compact.startsWith("0")) {
+            return "has 0 and " + (compact.length() - 1) + " digits";
+        }
+        if (compact.startsWith("84")) {
+            return "has 84 and " + (compact.length() - 2) + " digits";
+        }
+        return "begins with neither 0 nor 84";
     }
 
     /**

@@ -4,12 +4,12 @@ import java.util.Map;
 
 import io.github.camelzalo.component.zalo.ZaloValidationException;
 
+import static io.github.camelzalo.component.zalo.ZaloConstants.CONTACT_ID;
 import static io.github.camelzalo.component.zalo.ZaloConstants.MESSAGE;
 import static io.github.camelzalo.component.zalo.ZaloConstants.OA_ID;
 import static io.github.camelzalo.component.zalo.ZaloConstants.PHONE_NO;
 import static io.github.camelzalo.component.zalo.ZaloConstants.SCRIPT_ID;
 import static io.github.camelzalo.component.zalo.ZaloConstants.TEMPLATE_PARAMS;
-import static io.github.camelzalo.component.zalo.ZaloConstants.USER_ID;
 
 /**
  * Send a consultation, transaction or promotion message, to a phone number or a CareSoft contact id, as free
@@ -19,19 +19,19 @@ import static io.github.camelzalo.component.zalo.ZaloConstants.USER_ID;
 public final class SendMessageRequest {
 
     private final String phoneNo;
-    private final String userId;
+    private final String contactId;
     private final String oaId;
     private final Long scriptId;
     private final Map<String, Object> templateParams;
     private final String message;
 
     private SendMessageRequest(Builder b) {
-        if (b.phoneNo == null && b.userId == null) {
-            throw new ZaloValidationException(PHONE_NO + "/" + USER_ID,
+        if (b.phoneNo == null && b.contactId == null) {
+            throw new ZaloValidationException(PHONE_NO + "/" + CONTACT_ID,
                     "is required: give the recipient's phone number or CareSoft contact id");
         }
-        if (b.phoneNo != null && b.userId != null) {
-            throw new ZaloValidationException(PHONE_NO + "/" + USER_ID,
+        if (b.phoneNo != null && b.contactId != null) {
+            throw new ZaloValidationException(PHONE_NO + "/" + CONTACT_ID,
                     "are both set: give exactly one recipient, a phone number or a CareSoft contact id");
         }
         if (b.scriptId == null && b.message == null) {
@@ -46,7 +46,7 @@ public final class SendMessageRequest {
             throw new ZaloValidationException(TEMPLATE_PARAMS, "can only be used with " + SCRIPT_ID);
         }
         this.phoneNo = b.phoneNo == null ? null : PhoneNumbers.toNational(b.phoneNo, PHONE_NO);
-        this.userId = b.userId == null ? null : Checks.numericId(USER_ID, b.userId);
+        this.contactId = b.contactId == null ? null : Checks.numericId(CONTACT_ID, b.contactId);
         this.oaId = b.oaId == null ? null : Checks.numericId(OA_ID, b.oaId);
         this.scriptId = b.scriptId == null ? null : Checks.positiveInteger(SCRIPT_ID, b.scriptId);
         this.templateParams = b.templateParams == null ? null : Checks.templateParams(TEMPLATE_PARAMS, b.templateParams);
@@ -73,8 +73,8 @@ public final class SendMessageRequest {
     }
 
     /** The recipient's CareSoft contact id, or {@code null} when sent by phone number. */
-    public String getUserId() {
-        return userId;
+    public String getContactId() {
+        return contactId;
     }
 
     public String getOaId() {
@@ -98,13 +98,13 @@ public final class SendMessageRequest {
         if (oaId != null || defaultOaId == null) {
             return this;
         }
-        return builder().phoneNo(phoneNo).userId(userId).oaId(defaultOaId).scriptId(scriptId)
+        return builder().phoneNo(phoneNo).contactId(contactId).oaId(defaultOaId).scriptId(scriptId)
                 .templateParams(templateParams).message(message).build();
     }
 
     @Override
     public String toString() {
-        return "SendMessageRequest[" + (phoneNo != null ? "phoneNo=" + PhoneNumbers.mask(phoneNo) : "userId=" + userId)
+        return "SendMessageRequest[" + (phoneNo != null ? "phoneNo=" + PhoneNumbers.mask(phoneNo) : "contactId=" + contactId)
                + ", oaId=" + oaId + (scriptId != null ? ", scriptId=" + scriptId : ", message of "
                                                                                    + message.codePointCount(0, message.length())
                                                                                    + " characters")
@@ -113,7 +113,7 @@ public final class SendMessageRequest {
 
     public static final class Builder {
         private String phoneNo;
-        private String userId;
+        private String contactId;
         private String oaId;
         private Long scriptId;
         private Map<?, ?> templateParams;
@@ -124,8 +124,9 @@ public final class SendMessageRequest {
             return this;
         }
 
-        public Builder userId(String userId) {
-            this.userId = userId;
+        /** The recipient's CareSoft contact id (the {@code userId} of a {@link UserStatus}), instead of a phone. */
+        public Builder contactId(String contactId) {
+            this.contactId = contactId;
             return this;
         }
 

@@ -20,7 +20,7 @@ final class CareSoftSendCodec implements OperationCodec<SendMessageRequest, Send
 
     @Override
     public byte[] encode(SendMessageRequest r) {
-        return ProviderJson.write(new SendMessageBody(new SendMessageZalo(r.getPhoneNo(), r.getUserId(), r.getOaId(),
+        return ProviderJson.write(new SendMessageBody(new SendMessageZalo(r.getPhoneNo(), r.getContactId(), r.getOaId(),
                 r.getScriptId(), r.getTemplateParams(), r.getMessage())));
     }
 
