@@ -82,6 +82,7 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "workerPool": target.setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
+        case "zalo": target.setZalo(property(camelContext, io.github.camelzalo.component.zalo.ZaloAppAccount.class, value)); return true;
         default: return false;
         }
     }
@@ -141,6 +142,7 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "workerPool": return java.util.concurrent.ExecutorService.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
+        case "zalo": return io.github.camelzalo.component.zalo.ZaloAppAccount.class;
         default: return null;
         }
     }
@@ -201,6 +203,7 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "workerPool": return target.getWorkerPool();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
+        case "zalo": return target.getZalo();
         default: return null;
         }
     }

@@ -1,5 +1,9 @@
 package io.github.camelzalo.component.zalo;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -10,7 +14,14 @@ import javax.net.ssl.SSLContext;
 
 import io.github.camelzalo.component.zalo.transport.HttpClients;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
+import io.github.camelzalo.component.zalo.auth.FileTokenStore;
+import io.github.camelzalo.component.zalo.auth.ZaloOAuthClient;
+import io.github.camelzalo.component.zalo.auth.ZaloTokenManager;
+import io.github.camelzalo.component.zalo.auth.ZaloTokenStore;
+import io.github.camelzalo.component.zalo.provider.zalo.ZaloOaProvider;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
@@ -22,6 +33,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code zalo:} component. Holds what its endpoints share: the default options, the accounts of each provider,
@@ -29,6 +42,10 @@ import org.apache.hc.core5.reactor.IOReactorStatus;
  */
 @Component(ZaloConstants.SCHEME)
 public class ZaloComponent extends DefaultComponent implements SSLContextParametersAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZaloComponent.class);
+    /** The secret option names Camel does not know as such, in the form Camel compares them. */
+    private static final List<String> SENSITIVE_KEYWORDS = List.of("appsecret", "oasecretkey", "previousoasecretkey");
 
     @Metadata(description = "The default options of every endpoint.")
     private ZaloConfiguration configuration = new ZaloConfiguration();
@@ -50,6 +67,17 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                                                 + " api_key, or shop_key for the Partner API) and etelecom.rateLimit"
                                                 + " (calls per second, default 0 = off: eTelecom documents no limit).")
     private ZaloAccount etelecom = new ZaloAccount();
+
+    @Metadata(label = "zalo", description = "The official Zalo OA API's account (provider zalo), set as"
+                                            + " zalo.appId and zalo.appSecret (the app's, from Zalo's developer"
+                                            + " console), zalo.oaSecretKey (the OA's, which signs webhook events),"
+                                            + " zalo.refreshToken (an OA admin's first refresh token, which seeds"
+                                            + " the token store), zalo.tokenStore or zalo.tokenDirectory (where"
+                                            + " each OA's tokens are kept; a file per OA in ~/.camel-zalo/tokens by"
+                                            + " default), zalo.rateLimit (calls per minute from this JVM, default"
+                                            + " 4000 as Zalo allows an app), and zalo.oauthBaseUrl,"
+                                            + " zalo.openApiBaseUrl, zalo.businessBaseUrl to point at a sandbox.")
+    private ZaloAppAccount zalo = new ZaloAppAccount();
 
     @Metadata(label = "advanced", autowired = false,
               description = "An HttpClient 5 async client to use instead of the one the component creates. The"
@@ -99,6 +127,7 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     private boolean createdWorkers;
     private ScheduledExecutorService deadlines;
     private ZaloHttpTransport transport;
+    private volatile ZaloTokenManager tokenManager;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -166,6 +195,74 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             createdWorkers = true;
         }
         transport = new ZaloHttpTransport(activeClient, deadlines, maxResponseSize);
+        if (zalo != null && zalo.getAppId() != null && !zalo.getAppId().isBlank()) {
+            tokenManager = createTokenManager();
+        }
+    }
+
+    /** The app's token manager, on the component's transport, workers and timer, with the configured store. */
+    private ZaloTokenManager createTokenManager() {
+        ZaloTokenStore store = zalo.getTokenStore();
+        if (store == null) {
+            store = getCamelContext().getRegistry().findSingleByType(ZaloTokenStore.class);
+        }
+        if (store == null) {
+            store = zalo.getTokenDirectory() != null && !zalo.getTokenDirectory().isBlank()
+                    ? new FileTokenStore(Path.of(zalo.getTokenDirectory().strip())) : new FileTokenStore();
+        }
+        String oauth = zalo.getOauthBaseUrl() != null && !zalo.getOauthBaseUrl().isBlank()
+                ? zalo.getOauthBaseUrl().strip() : ZaloOaProvider.OAUTH_BASE_URL;
+        ZaloHttpTransport http = transport;
+        ZaloOAuthClient client = new ZaloOAuthClient(oauth, zalo.getAppId().strip(),
+                zalo.getAppSecret() == null ? "" : zalo.getAppSecret().strip(), http::execute,
+                Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()));
+        LOG.debug("Zalo app {} keeps its OAs' tokens in {}", zalo.getAppId(), store);
+        return ZaloTokenManager.builder()
+                .appId(zalo.getAppId().strip())
+                .store(store)
+                .endpoint(client)
+                .io(workers)
+                .timer(deadlines)
+                .refreshAhead(Duration.ofMillis(zalo.getRefreshAhead()))
+                .seed(configuration.getOaId() == null ? null : configuration.getOaId().strip(), zalo.getRefreshToken())
+                .build();
+    }
+
+    /**
+     * The tokens of the official API's app while the component runs.
+     *
+     * @throws IllegalStateException when it is not started or no app is configured
+     */
+    public ZaloTokenManager tokenManager() {
+        ZaloTokenManager m = tokenManager;
+        if (m == null) {
+            throw new IllegalStateException(isStarted() ? "No Zalo app is configured: set "
+                                                          + OptionRanges.named("zalo.appId")
+                    : "The zalo component is not started");
+        }
+        return m;
+    }
+
+    /**
+     * Camel Main, Camel JBang and the Spring Boot starter mask a configuration value only when the last part of its
+     * key is a known secret name ({@code api-key}, {@code refresh-token}, {@code secret}, ...). This component's
+     * {@code app-secret} and {@code oa-secret-key} are not among them, so they are added to the CamelContext's
+     * additional sensitive keywords.
+     */
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            ExtendedCamelContext ext = camelContext.getCamelContextExtension();
+            String current = ext.getAdditionalSensitiveKeywords();
+            StringBuilder keywords = new StringBuilder(current == null ? "" : current);
+            for (String k : SENSITIVE_KEYWORDS) {
+                if (current == null || !current.toLowerCase(Locale.ROOT).contains(k)) {
+                    keywords.append(keywords.length() > 0 ? "," : "").append(k);
+                }
+            }
+            ext.setAdditionalSensitiveKeywords(keywords.toString());
+        }
     }
 
     /** Refuses nonsense values before anything is built on them, naming the option and the range it takes. */
@@ -181,6 +278,13 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     }
 
     private void checkRateLimit(ZaloProviderType provider) {
+        if (provider == ZaloProviderType.zalo) {
+            Integer perMinute = zalo == null ? null : zalo.getRateLimit();
+            if (perMinute != null) {
+                OptionRanges.atLeast("zalo.rateLimit", perMinute, 0, "0 (pacing off) or more calls per minute");
+            }
+            return;
+        }
         Integer limit = accountOf(provider).getRateLimit();
         if (limit != null) {
             OptionRanges.atLeast(provider.name() + ".rateLimit", limit, 0,
@@ -222,16 +326,26 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         }
         workers = null;
         transport = null;
+        tokenManager = null;
         super.doStop();
     }
 
+    /** The account of a provider with a base URL and an API key; an empty one for the official API. */
     private ZaloAccount accountOf(ZaloProviderType provider) {
-        ZaloAccount account = provider == ZaloProviderType.caresoft ? caresoft : etelecom;
+        ZaloAccount account = switch (provider) {
+            case caresoft -> caresoft;
+            case etelecom -> etelecom;
+            case zalo -> null;
+        };
         return account != null ? account : new ZaloAccount();
     }
 
     /** The rate limit of {@code provider}'s accounts, calls per second, or 0 when it is off. */
-    int rateLimitOf(ZaloProviderType provider) {
+    double ratePerSecondOf(ZaloProviderType provider) {
+        if (provider == ZaloProviderType.zalo) {
+            Integer perMinute = zalo == null ? null : zalo.getRateLimit();
+            return perMinute != null ? perMinute / 60.0 : ZaloOaProvider.DEFAULT_RATE_LIMIT;
+        }
         Integer limit = accountOf(provider).getRateLimit();
         return limit != null ? limit : provider.adapter().defaultRateLimit();
     }
@@ -263,6 +377,14 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     public void setCaresoft(ZaloAccount caresoft) {
         this.caresoft = caresoft;
+    }
+
+    public ZaloAppAccount getZalo() {
+        return zalo;
+    }
+
+    public void setZalo(ZaloAppAccount zalo) {
+        this.zalo = zalo;
     }
 
     public ZaloAccount getEtelecom() {

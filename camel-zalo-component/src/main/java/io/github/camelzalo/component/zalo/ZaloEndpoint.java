@@ -4,6 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.concurrent.RejectedExecutionException;
 
+import java.util.Map;
+
+import io.github.camelzalo.component.zalo.pacing.AccountKey;
+import io.github.camelzalo.component.zalo.provider.StaticCredentials;
+import io.github.camelzalo.component.zalo.provider.WireRequest;
+import io.github.camelzalo.component.zalo.provider.zalo.OaTokenCredentials;
+import io.github.camelzalo.component.zalo.provider.zalo.ZaloOaProvider;
 import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PacerRegistry;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
@@ -64,7 +71,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        int rateLimit = getComponent().rateLimitOf(configuration.getProvider());
+        double rateLimit = getComponent().ratePerSecondOf(configuration.getProvider());
         if (rateLimit > 0) {
             pacing = PacerRegistry.jvm().lease(boundOperation.account, rateLimit);
         }
@@ -100,6 +107,22 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                                                + provider.id() + "; it is offered by "
                                                + ZaloProviderType.offering(operation));
         }
+        String oaId = configuration.getOaId();
+        if (oaId != null && oaId.isBlank()) {
+            configuration.setOaId(null);
+        } else if (oaId != null && !oaId.strip().matches("\\d{1,32}")) {
+            throw new IllegalArgumentException("The oaId (on the endpoint URI, or " + OptionRanges.propertyKey("oaId")
+                                               + " on the component) must be a numeric Zalo OA id, but was " + oaId);
+        }
+        if (type == ZaloProviderType.zalo) {
+            bindOfficialApi(provider);
+        } else {
+            bindApiKey(provider);
+        }
+    }
+
+    /** CareSoft and eTelecom: one base URL and a static API key. */
+    private void bindApiKey(ZaloProvider provider) {
         String base = configuration.getBaseUrl() != null && !configuration.getBaseUrl().isBlank()
                 ? configuration.getBaseUrl().strip() : provider.defaultBaseUrl();
         if (base == null) {
@@ -114,22 +137,64 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                                                + OptionRanges.named(provider.id() + ".apiKey")
                                                + " on the component, or apiKey on the endpoint");
         }
-        String oaId = configuration.getOaId();
-        if (oaId != null && oaId.isBlank()) {
-            configuration.setOaId(null);
-        } else if (oaId != null && !oaId.strip().matches("\\d{1,32}")) {
-            throw new IllegalArgumentException("The oaId (on the endpoint URI, or " + OptionRanges.propertyKey("oaId")
-                                               + " on the component) must be a numeric Zalo OA id, but was " + oaId);
-        }
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        URI uri = toHttpUri(base + provider.codecs().get(operation).path(), provider);
-        this.boundOperation = new BoundOperation<>(operation, provider, base, uri, apiKey.strip(), configuration);
-        this.failures = new ZaloFailures(boundOperation, configuration.isRetryUnknownOutcome(), apiKey.strip());
+        base = withoutTrailingSlash(base);
+        toHttpUri(base, provider.id() + ".baseUrl", provider);
+        String key = apiKey.strip();
+        this.boundOperation = new BoundOperation<>(operation, provider, Map.of(WireRequest.Api.ACCOUNT, base),
+                AccountKey.of(provider.id(), base, key), new StaticCredentials(provider.authHeaders(key)),
+                configuration);
+        this.failures = new ZaloFailures(boundOperation, configuration.isRetryUnknownOutcome(), key);
     }
 
-    private static URI toHttpUri(String text, ZaloProvider provider) {
+    /** The official API: an app's id and secret, two base URLs, and each OA's OAuth access token per call. */
+    private void bindOfficialApi(ZaloProvider provider) {
+        ZaloAppAccount app = getComponent().getZalo();
+        if (app == null || app.getAppId() == null || app.getAppId().isBlank()) {
+            throw new IllegalArgumentException("An appId is required for provider zalo: set "
+                                               + OptionRanges.named("zalo.appId")
+                                               + " on the component (the app's id in Zalo's developer console)");
+        }
+        if (!app.getAppId().strip().matches("\\d{1,32}")) {
+            throw new IllegalArgumentException("The " + OptionRanges.named("zalo.appId")
+                                               + " must be a numeric Zalo app id");
+        }
+        if (app.getAppSecret() == null || app.getAppSecret().isBlank()) {
+            throw new IllegalArgumentException("An appSecret is required for provider zalo: set "
+                                               + OptionRanges.named("zalo.appSecret")
+                                               + " on the component (the app's secret key)");
+        }
+        String openApi = withoutTrailingSlash(orDefault(app.getOpenApiBaseUrl(), ZaloOaProvider.OPEN_API_BASE_URL));
+        String business = withoutTrailingSlash(orDefault(app.getBusinessBaseUrl(),
+                ZaloOaProvider.BUSINESS_BASE_URL));
+        toHttpUri(openApi, "zalo.openApiBaseUrl", provider);
+        toHttpUri(business, "zalo.businessBaseUrl", provider);
+        Map<WireRequest.Api, String> bases = Map.of(WireRequest.Api.ACCOUNT, openApi,
+                WireRequest.Api.OPEN_API, openApi, WireRequest.Api.BUSINESS, business);
+        ZaloComponent component = getComponent();
+        String appId = app.getAppId().strip();
+        this.boundOperation = new BoundOperation<>(operation, provider, bases, AccountKey.of("zalo", openApi, appId),
+                new OaTokenCredentials(component::tokenManager, app.getAppSecret().strip(), app.isAppSecretProof()),
+                configuration);
+        this.failures = new ZaloFailures(boundOperation, configuration.isRetryUnknownOutcome(),
+                app.getAppSecret().strip());
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        String u = url;
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    /**
+     * @param option the option that gave the URL, named in the error, e.g. {@code caresoft.baseUrl}
+     */
+    private static URI toHttpUri(String text, String option, ZaloProvider provider) {
         try {
             URI uri = new URI(text);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
@@ -137,10 +202,11 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The baseUrl for provider " + provider.id() + " ("
-                                               + OptionRanges.named(provider.id() + ".baseUrl")
-                                               + " on the component, or baseUrl on the endpoint) must be an"
-                                               + " absolute http(s) URL: " + provider.baseUrlHint(), e);
+            String where = option.endsWith(".baseUrl") ? OptionRanges.named(option)
+                                                         + " on the component, or baseUrl on the endpoint"
+                    : OptionRanges.named(option) + " on the component";
+            throw new IllegalArgumentException("The baseUrl for provider " + provider.id() + " (" + where
+                                               + ") must be an absolute http(s) URL: " + provider.baseUrlHint(), e);
         }
     }
 
@@ -187,7 +253,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     public String getServiceUrl() {
-        return boundOperation != null ? boundOperation.uri.toString() : null;
+        return boundOperation != null ? boundOperation.serviceUri.toString() : null;
     }
 
     @Override

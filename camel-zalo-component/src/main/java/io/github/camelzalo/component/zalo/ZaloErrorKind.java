@@ -52,10 +52,12 @@ public enum ZaloErrorKind {
      */
     REAUTHORIZATION_NEEDED(false, false),
     /**
-     * Zalo refused the access token of a call (-216, -220, -124) even after the component refreshed it once. The
-     * call was not processed.
+     * Zalo refused the access token of a call (-216, -220, -124) even after the component got a new one and sent
+     * the call again: the OA has most likely withdrawn the app's permission, and an OA admin must authorize it
+     * again. The call was not processed. (A first refusal never reaches the route: the component refreshes the
+     * token and sends the call again by itself.)
      */
-    TOKEN_INVALID(true, false),
+    TOKEN_INVALID(false, false),
     /**
      * No access token could be had: Zalo's token endpoint could not be reached or answered nonsense, or another
      * instance held the refresh lease too long. The call was not sent.

@@ -2,6 +2,7 @@ package io.github.camelzalo.component.zalo;
 
 import java.util.regex.Pattern;
 
+import io.github.camelzalo.component.zalo.auth.TokenUnavailableException;
 import io.github.camelzalo.component.zalo.model.PhoneNumbers;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
 import io.github.camelzalo.component.zalo.transport.TransportException;
@@ -57,6 +58,15 @@ final class ZaloFailures {
         return base(kind, mayHaveBeenProcessed)
                 .errorMessage(clean(t.getMessage(), MAX_TEXT))
                 .cause(t.getCause() != null ? t.getCause() : t)
+                .build();
+    }
+
+    /** No access token could be had: the call was not sent, whatever happened at the token endpoint. */
+    ZaloApiException of(TokenUnavailableException t) {
+        return base(t.getKind(), false)
+                .errorCode(t.getErrorCode())
+                .errorMessage(clean(t.getMessage(), MAX_TEXT))
+                .cause(t.getCause())
                 .build();
     }
 

@@ -1,14 +1,18 @@
 package io.github.camelzalo.component.zalo;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
+import io.github.camelzalo.component.zalo.auth.TokenUnavailableException;
 import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
 import io.github.camelzalo.component.zalo.provider.ProviderErrors;
+import io.github.camelzalo.component.zalo.provider.Credential;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
-import io.github.camelzalo.component.zalo.transport.HttpCall;
+import io.github.camelzalo.component.zalo.provider.WireRequest;
 import io.github.camelzalo.component.zalo.transport.HttpReply;
 import io.github.camelzalo.component.zalo.transport.TransportException;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
@@ -44,10 +48,10 @@ public class ZaloProducer extends DefaultAsyncProducer {
 
     private <R, T> boolean process(BoundOperation<R, T> bound, Exchange exchange, AsyncCallback callback) {
         R request;
-        HttpCall call;
+        WireRequest wire;
         try {
             request = bound.binding.read(exchange, endpoint.getConfiguration());
-            call = bound.call(request);
+            wire = bound.wire(request);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -64,13 +68,16 @@ public class ZaloProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        new Trip<>(bound, exchange, call, callback, transport, component.getWorkers(), endpoint.getPacer()).start();
+        new Trip<>(bound, exchange, request, wire, callback, transport, component.getWorkers(), endpoint.getPacer())
+                .start();
         return false;
     }
 
     /**
-     * One exchange's way to the provider and back: permit (when paced), send, answer, resend after a 429. It is
-     * its own answer callback and worker task, so that a call allocates no lambdas on the way.
+     * One exchange's way to the provider and back: credential (an OA's access token for the official API), permit
+     * (when paced), send, answer; then again after a 429, once after Zalo refused the access token (with a new one),
+     * and for each further page of a paged operation. It is its own answer callback and worker task, so that a call
+     * with a static API key allocates no lambdas on the way.
      * <p>
      * Every way in (start, permit, abandonment, answer) ends in {@link #finish}, whatever is thrown on the way:
      * nothing a provider sends, and no failure while building the exception, can leave the exchange without its
@@ -84,7 +91,14 @@ public class ZaloProducer extends DefaultAsyncProducer {
 
         private final BoundOperation<R, T> bound;
         private final Exchange exchange;
-        private final HttpCall call;
+        private final String oaId;
+        private R request;
+        private WireRequest wire;
+        private Credential credential;
+        /** Whether the call already went again with a new access token after Zalo refused one. */
+        private boolean reauthorized;
+        /** The pages read so far, of a paged operation. */
+        private T soFar;
         private final AsyncCallback callback;
         private final ZaloHttpTransport transport;
         private final Executor workers;
@@ -96,11 +110,13 @@ public class ZaloProducer extends DefaultAsyncProducer {
         private HttpReply reply;
         private Throwable error;
 
-        Trip(BoundOperation<R, T> bound, Exchange exchange, HttpCall call, AsyncCallback callback,
+        Trip(BoundOperation<R, T> bound, Exchange exchange, R request, WireRequest wire, AsyncCallback callback,
              ZaloHttpTransport transport, Executor workers, AccountPacer pacer) {
             this.bound = bound;
             this.exchange = exchange;
-            this.call = call;
+            this.request = request;
+            this.wire = wire;
+            this.oaId = bound.oaId(request);
             this.callback = callback;
             this.transport = transport;
             this.workers = workers;
@@ -110,10 +126,12 @@ public class ZaloProducer extends DefaultAsyncProducer {
         /** On the caller's thread. */
         void start() {
             try {
-                if (pacer != null) {
-                    pacer.acquire(endpoint, this);
+                Credential now = bound.credentials.now(oaId);
+                if (now != null) {
+                    credential = now;
+                    acquireOrSend();
                 } else {
-                    send();
+                    bound.credentials.credential(oaId).whenComplete(this::credentialReady);
                 }
             } catch (Throwable t) {
                 // e.g. the HTTP client was closed underneath us: nothing is in flight
@@ -121,8 +139,35 @@ public class ZaloProducer extends DefaultAsyncProducer {
             }
         }
 
+        /**
+         * The access token is there, on the caller's thread when it was in hand, else on a worker; the permit comes
+         * after it, so that a call waiting for a refresh holds no slot of the rate limit.
+         */
+        private void credentialReady(Credential c, Throwable failure) {
+            try {
+                if (failure != null) {
+                    Throwable cause = unwrap(failure);
+                    continueOnWorker(() -> finish(cause instanceof TokenUnavailableException t
+                            ? endpoint.getFailures().of(t) : cause));
+                    return;
+                }
+                credential = c;
+                acquireOrSend();
+            } catch (Throwable t) {
+                continueOnWorker(() -> finish(t));
+            }
+        }
+
+        private void acquireOrSend() {
+            if (pacer != null) {
+                pacer.acquire(endpoint, this);
+            } else {
+                send();
+            }
+        }
+
         private void send() {
-            transport.execute(call).whenComplete(this);
+            transport.execute(bound.call(wire, credential)).whenComplete(this);
         }
 
         @Override
@@ -169,9 +214,21 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 if (error != null) {
                     throw error;
                 }
-                T result = bound.codec.decode(ProviderErrors.notRedirected(reply));
+                T result = bound.codec.decode(request, ProviderErrors.notRedirected(reply));
                 if (pacer != null) {
                     pacer.answered(permit);
+                }
+                if (bound.pages != null) {
+                    T pages = soFar == null ? result : bound.pages.merge(soFar, result);
+                    R next = bound.pages.next(request, pages, result);
+                    if (next != null) {
+                        soFar = pages;
+                        request = next;
+                        wire = bound.wire(next);
+                        acquireOrSend();
+                        return RESENT;
+                    }
+                    result = pages;
                 }
                 bound.binding.write(exchange, result);
                 exchange.getMessage().setHeader(ZaloConstants.PROVIDER, bound.provider.id());
@@ -181,7 +238,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 }
                 return null;
             } catch (ProviderFailure f) {
-                return resentAfter(f) ? RESENT : endpoint.getFailures().of(f);
+                return resentAfter(f) || reauthorizedAfter(f) ? RESENT : endpoint.getFailures().of(f);
             } catch (TransportException t) {
                 return endpoint.getFailures().of(t);
             } catch (Throwable t) {
@@ -205,6 +262,26 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 pacer.acquire(endpoint, this);
             }
             return resend;
+        }
+
+        /**
+         * Whether the call goes again with a new access token because Zalo refused the one it carried (-216, -220,
+         * -124): once, and not for a token that was itself just refreshed.
+         */
+        private boolean reauthorizedAfter(ProviderFailure f) {
+            if (f.getKind() != ZaloErrorKind.TOKEN_INVALID || reauthorized || credential == null
+                || credential.token() == null) {
+                return false;
+            }
+            CompletableFuture<Credential> next = bound.credentials.rejected(credential);
+            if (next == null) {
+                return false;
+            }
+            reauthorized = true;
+            LOG.debug("zalo:{} via {}: Zalo refused the access token of OA {} (code {}); sending again with a new"
+                      + " one", bound.operation, bound.provider.id(), oaId, f.getErrorCode());
+            next.whenComplete(this::credentialReady);
+            return true;
         }
 
         private void continueOnWorker(Runnable task) {
@@ -240,5 +317,13 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 callback.done(false);
             }
         }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
     }
 }

@@ -68,9 +68,16 @@ class ConfigurationTest extends ZaloTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("zalo:sendImage?provider=caresoft"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause().hasMessage("The operation sendImage is not offered by provider caresoft; it is"
-                                        + " offered by etelecom");
+                                        + " offered by etelecom, zalo");
         assertThatThrownBy(() -> context.getEndpoint("zalo:userStatus?provider=etelecom"))
                 .rootCause().hasMessageContaining("offered by caresoft");
+        // the official API has no user-status lookup: that stays CareSoft's
+        assertThatThrownBy(() -> context.getEndpoint("zalo:userStatus?provider=zalo"))
+                .rootCause().hasMessage("The operation userStatus is not offered by provider zalo; it is offered by"
+                                        + " caresoft");
+        assertThatThrownBy(() -> context.getEndpoint("zalo:sendZns?provider=caresoft"))
+                .rootCause().hasMessage("The operation sendZns is not offered by provider caresoft; it is offered by"
+                                        + " zalo");
     }
 
     @Test
@@ -118,7 +125,9 @@ class ConfigurationTest extends ZaloTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("zalo:send?baseUrl=api.caresoft.vn/acme"))
                 .rootCause().hasMessageContaining("absolute http(s) URL").hasMessageNotContaining(CARESOFT_KEY);
         assertThatThrownBy(() -> context.getEndpoint("zalo:sendSticker"))
-                .rootCause().hasMessage("Unknown zalo operation 'sendSticker'; use one of userStatus, send, sendImage");
+                .rootCause().hasMessage("Unknown zalo operation 'sendSticker'; use one of userStatus, send, sendImage,"
+                                                + " sendFile, upload, userProfile, followers, sendZns, znsStatus,"
+                                                + " znsQuota, znsTemplate");
         assertThatThrownBy(() -> context.getEndpoint("zalo:send?oaId=abc"))
                 .rootCause().hasMessageContaining("must be a numeric Zalo OA id").hasMessageContaining("camel.component.zalo.oa-id");
     }

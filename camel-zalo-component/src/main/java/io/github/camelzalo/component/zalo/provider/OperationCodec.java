@@ -32,6 +32,14 @@ public interface OperationCodec<R, T> {
     }
 
     /**
+     * The OA a request acts for, when the provider's credential depends on it (the official API: each OA has its own
+     * access token); {@code null} by default.
+     */
+    default String oaId(R request) {
+        return null;
+    }
+
+    /**
      * @throws ProviderFailure when the answer is an error, or not the documented shape
      */
     default T decode(HttpReply reply) {

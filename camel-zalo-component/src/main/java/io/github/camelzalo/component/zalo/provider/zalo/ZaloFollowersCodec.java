@@ -23,6 +23,11 @@ final class ZaloFollowersCodec implements OperationCodec<FollowersRequest, Follo
     static final String PATH = "/v3.0/oa/user/getlist";
 
     @Override
+    public String oaId(FollowersRequest r) {
+        return r.getOaId();
+    }
+
+    @Override
     public WireRequest request(FollowersRequest r) {
         ObjectNode data = ZaloJson.object().put("offset", r.getOffset()).put("count", r.getCount());
         if (r.getTag() != null) {

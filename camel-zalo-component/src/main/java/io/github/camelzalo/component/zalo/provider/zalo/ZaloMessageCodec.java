@@ -23,6 +23,11 @@ final class ZaloMessageCodec implements OperationCodec<OaMessageRequest, OaMessa
     static final String PATH = "/v3.0/oa/message/";
 
     @Override
+    public String oaId(OaMessageRequest r) {
+        return r.getOaId();
+    }
+
+    @Override
     public WireRequest request(OaMessageRequest r) {
         ObjectNode body = ZaloJson.object();
         body.putObject("recipient").put("user_id", r.getUserId());

@@ -26,6 +26,11 @@ final class ZaloUploadCodec implements OperationCodec<UploadRequest, UploadResul
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
+    public String oaId(UploadRequest r) {
+        return r.getOaId();
+    }
+
+    @Override
     public WireRequest request(UploadRequest r) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);

@@ -14,6 +14,11 @@ final class ZaloUserProfileCodec implements OperationCodec<UserRequest, UserProf
     static final String PATH = "/v3.0/oa/user/detail";
 
     @Override
+    public String oaId(UserRequest r) {
+        return r.oaId();
+    }
+
+    @Override
     public WireRequest request(UserRequest r) {
         return WireRequest.get(WireRequest.Api.OPEN_API,
                 PATH + "?" + ZaloJson.query("data", ZaloJson.object().put("user_id", r.userId())));

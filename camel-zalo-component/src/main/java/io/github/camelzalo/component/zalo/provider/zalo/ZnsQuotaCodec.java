@@ -14,6 +14,11 @@ final class ZnsQuotaCodec implements OperationCodec<ZnsQuotaRequest, ZnsQuota> {
     static final String PATH = "/message/quota";
 
     @Override
+    public String oaId(ZnsQuotaRequest r) {
+        return r.oaId();
+    }
+
+    @Override
     public WireRequest request(ZnsQuotaRequest r) {
         return WireRequest.get(WireRequest.Api.BUSINESS, PATH);
     }

@@ -19,6 +19,11 @@ final class ZnsSendCodec implements OperationCodec<ZnsRequest, ZnsResult> {
     static final String PATH = "/message/template";
 
     @Override
+    public String oaId(ZnsRequest r) {
+        return r.getOaId();
+    }
+
+    @Override
     public WireRequest request(ZnsRequest r) {
         ObjectNode body = ZaloJson.object();
         body.put("phone", PhoneNumbers.toInternational(r.getPhoneNo()));

@@ -15,6 +15,11 @@ final class ZnsStatusCodec implements OperationCodec<ZnsStatusRequest, ZnsDelive
     static final String PATH = "/message/status";
 
     @Override
+    public String oaId(ZnsStatusRequest r) {
+        return r.oaId();
+    }
+
+    @Override
     public WireRequest request(ZnsStatusRequest r) {
         return WireRequest.get(WireRequest.Api.BUSINESS, PATH + "?" + ZaloJson.param("message_id", r.msgId()) + "&"
                                                          + ZaloJson.param("phone",

@@ -21,6 +21,11 @@ final class ZnsTemplateCodec implements OperationCodec<ZnsTemplateRequest, Objec
     static final String ALL = "/template/all";
 
     @Override
+    public String oaId(ZnsTemplateRequest r) {
+        return r.oaId();
+    }
+
+    @Override
     public WireRequest request(ZnsTemplateRequest r) {
         if (r.templateId() != null) {
             return WireRequest.get(WireRequest.Api.BUSINESS, INFO + "?" + ZaloJson.param("template_id", r.templateId()));
