@@ -31,6 +31,12 @@ final class LogSecrets {
             Pattern.quote(ZaloTestSupport.CARESOFT_KEY) + "|" + Pattern.quote(ZaloTestSupport.ETELECOM_KEY)
                                                         + "|\\b(?:cs|et)-[a-z]+-(?:token|key)-[0-9a-f]{4,}\\b");
 
+    /**
+     * The official API's secrets in the tests: the app secret, the OA secret key and the OAuth tokens, all shaped
+     * {@code zalo-secret-…-<hex>} or {@code zalo-token-…-<hex>}.
+     */
+    static final Pattern ZALO_SECRET = Pattern.compile("\\bzalo-(?:secret|token)-[a-z]+-[0-9a-f]{4,}\\b");
+
     private LogSecrets() {
     }
 
@@ -46,7 +52,7 @@ final class LogSecrets {
     static Findings findIn(String text, Pattern allowed) {
         List<String> reported = new ArrayList<>();
         int allowedCount = 0;
-        for (Pattern p : List.of(TEST_API_KEY, BEARER_TOKEN, UNMASKED_PHONE)) {
+        for (Pattern p : List.of(TEST_API_KEY, ZALO_SECRET, BEARER_TOKEN, UNMASKED_PHONE)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 int lineStart = text.lastIndexOf('\n', m.start()) + 1;
@@ -68,6 +74,7 @@ final class LogSecrets {
     }
 
     private static String kind(Pattern p) {
-        return p == UNMASKED_PHONE ? "PHONE" : p == BEARER_TOKEN ? "BEARER TOKEN" : "API KEY";
+        return p == UNMASKED_PHONE ? "PHONE" : p == BEARER_TOKEN ? "BEARER TOKEN" : p == ZALO_SECRET ? "ZALO SECRET"
+                : "API KEY";
     }
 }

@@ -49,8 +49,8 @@ class SecretsNeverLoggedTest {
         assertThat(SuiteOutputCapture.planStarted()).isTrue();
         assertThat(others).as("test classes still to run").containsOnly(getClass().getName());
 
-        LogSecrets.Findings inLog = LogSecrets.findIn(log, CAMEL_MAIN_DEBUG);
-        LogSecrets.Findings inConsole = LogSecrets.findIn(console, CAMEL_MAIN_DEBUG);
+        LogSecrets.Findings inLog = LogSecrets.findIn(log, ALLOWED);
+        LogSecrets.Findings inConsole = LogSecrets.findIn(console, ALLOWED);
         assertThat(inLog.reported()).as("secrets in %s (%d lines)", SuiteOutputCapture.DEBUG_LOG,
                 log.lines().count()).isEmpty();
         assertThat(inConsole.reported()).as("secrets in what the tests printed (%s)", SuiteOutputCapture.CONSOLE_LOG)
@@ -67,4 +67,16 @@ class SecretsNeverLoggedTest {
     private static final Pattern CAMEL_MAIN_DEBUG = Pattern.compile(
             ".* DEBUG .* org\\.apache\\.camel\\.main\\.(?:BaseMainSupport|MainHelper) - .*camel\\.component\\.zalo\\."
                                                                     + "(?:caresoft|etelecom)\\.apiKey *= *<API KEY>.*");
+
+    /**
+     * Zalo's ZNS status API takes the phone number in the query ({@code GET /message/status?message_id=…&phone=…}),
+     * and HttpClient, at DEBUG only, logs every request line. Nothing else of any request is in a URL. The component
+     * page and docs/reliability.md tell users to keep {@code org.apache.hc.client5.http} below DEBUG.
+     */
+    private static final Pattern HTTPCLIENT_ZNS_STATUS_DEBUG = Pattern.compile(
+            ".* DEBUG .* org\\.apache\\.hc\\.client5\\.http\\.[\\w.]+ - .*GET /[\\w/]*message/status\\?message_id=[^&\\s]+"
+                                                                               + "&phone=<PHONE>.*");
+
+    private static final Pattern ALLOWED = Pattern.compile(CAMEL_MAIN_DEBUG.pattern() + "|"
+                                                           + HTTPCLIENT_ZNS_STATUS_DEBUG.pattern());
 }

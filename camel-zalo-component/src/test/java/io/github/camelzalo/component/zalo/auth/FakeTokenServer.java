@@ -24,7 +24,7 @@ final class FakeTokenServer implements TokenEndpoint {
     private boolean rotate = true;
 
     synchronized String issueRefreshToken() {
-        String t = "rt-" + issued.incrementAndGet();
+        String t = String.format("zalo-token-refresh-%04x", issued.incrementAndGet());
         liveRefreshTokens.add(t);
         return t;
     }
@@ -73,12 +73,12 @@ final class FakeTokenServer implements TokenEndpoint {
         int n = issued.incrementAndGet();
         String next = null;
         if (rotate) {
-            next = "rt-" + n;
+            next = String.format("zalo-token-refresh-%04x", n);
             liveRefreshTokens.add(next);
         } else {
             liveRefreshTokens.add(refreshToken);
         }
-        return new TokenGrant("at-" + n, next, lifetime);
+        return new TokenGrant(String.format("zalo-token-access-%04x", n), next, lifetime);
     }
 
     @Override

@@ -63,7 +63,7 @@ class ZaloTokenManagerTest {
     void twoHundredCallersMeetingAnExpiredTokenCauseOneRefresh() throws Exception {
         InMemoryTokenStore store = new InMemoryTokenStore();
         String rt = zalo.issueRefreshToken();
-        store.save(APP, OA, new ZaloTokens("at-old", rt, T0.plusSeconds(60), null, T0.minus(Duration.ofHours(25)),
+        store.save(APP, OA, new ZaloTokens("zalo-token-access-0old", rt, T0.plusSeconds(60), null, T0.minus(Duration.ofHours(25)),
                 null), 0);
         ZaloTokenManager m = manager(store, null);
         clock.advance(Duration.ofMinutes(5));
@@ -79,7 +79,7 @@ class ZaloTokenManagerTest {
             tokens.add(await(c).value());
         }
         assertThat(zalo.refreshCalls()).containsExactly(rt);
-        assertThat(tokens).hasSize(1).doesNotContain("at-old");
+        assertThat(tokens).hasSize(1).doesNotContain("zalo-token-access-0old");
         assertThat(store.load(APP, OA).tokens().getAccessToken()).isEqualTo(tokens.iterator().next());
         assertThat(store.load(APP, OA).version()).isEqualTo(2);
     }
@@ -130,7 +130,7 @@ class ZaloTokenManagerTest {
         InMemoryTokenStore store = new InMemoryTokenStore();
         AccessToken stored = await(manager(store, zalo.issueRefreshToken()).accessToken(OA));
 
-        AccessToken token = await(manager(store, "rt-somebody-typed-an-old-one").accessToken(OA));
+        AccessToken token = await(manager(store, "zalo-token-refresh-01d0").accessToken(OA));
 
         assertThat(token.value()).isEqualTo(stored.value());
     }
@@ -138,28 +138,28 @@ class ZaloTokenManagerTest {
     @Test
     void aDeadRefreshTokenNeedsReauthorizationAndIsNotSpentAgain() throws Exception {
         InMemoryTokenStore store = new InMemoryTokenStore();
-        store.save(APP, OA, new ZaloTokens("at-old", "rt-dead", T0.minusSeconds(1), null, T0.minus(Duration.ofDays(1)),
+        store.save(APP, OA, new ZaloTokens("zalo-token-access-0old", "zalo-token-refresh-dead", T0.minusSeconds(1), null, T0.minus(Duration.ofDays(1)),
                 null), 0);
         ZaloTokenManager m = manager(store, null);
 
         TokenUnavailableException e = failure(m.accessToken(OA));
         assertThat(e.getKind()).isEqualTo(ZaloErrorKind.REAUTHORIZATION_NEEDED);
         assertThat(e.getErrorCode()).isEqualTo("-14014");
-        assertThat(e.getMessage()).contains("OA " + OA, "authorize", "consent").doesNotContain("rt-dead");
+        assertThat(e.getMessage()).contains("OA " + OA, "authorize", "consent").doesNotContain("zalo-token-refresh-dead");
         assertThat(m.status(OA).reauthorizationNeeded()).isTrue();
 
         // answered from memory, then from the store: the dead token is never sent again
         assertThat(failure(m.accessToken(OA)).getKind()).isEqualTo(ZaloErrorKind.REAUTHORIZATION_NEEDED);
         clock.advance(Duration.ofSeconds(10));
         assertThat(failure(m.accessToken(OA)).getKind()).isEqualTo(ZaloErrorKind.REAUTHORIZATION_NEEDED);
-        assertThat(zalo.refreshCalls()).containsExactly("rt-dead");
+        assertThat(zalo.refreshCalls()).containsExactly("zalo-token-refresh-dead");
 
         // an admin consents: the consent command saves a new pair in the store
         StoredTokens dead = store.load(APP, OA);
-        store.save(APP, OA, new ZaloTokens("at-consented", zalo.issueRefreshToken(), clock.instant().plusSeconds(90000),
+        store.save(APP, OA, new ZaloTokens("zalo-token-access-c0c0", zalo.issueRefreshToken(), clock.instant().plusSeconds(90000),
                 null, clock.instant(), null), dead.version());
         clock.advance(Duration.ofSeconds(10));
-        assertThat(await(m.accessToken(OA)).value()).isEqualTo("at-consented");
+        assertThat(await(m.accessToken(OA)).value()).isEqualTo("zalo-token-access-c0c0");
         assertThat(m.status(OA).reauthorizationNeeded()).isFalse();
     }
 
@@ -206,7 +206,7 @@ class ZaloTokenManagerTest {
 
         TokenUnavailableException e = failure(m.accessToken(OA));
         assertThat(e.getKind()).isEqualTo(ZaloErrorKind.TOKEN_STORE_FAILED);
-        assertThat(e.getMessage()).contains("could not save", "held in memory").doesNotContain("at-", "rt-");
+        assertThat(e.getMessage()).contains("could not save", "held in memory").doesNotContain("zalo-token-");
         assertThat(m.status(OA).unsavedPair()).isTrue();
         assertThat(store.load(APP, OA)).isNull();
 
@@ -239,7 +239,7 @@ class ZaloTokenManagerTest {
     void whileAnotherInstanceHoldsTheLeaseItsNewPairIsAdoptedWithoutARefresh() throws Exception {
         InMemoryLeasingStore store = new InMemoryLeasingStore();
         String rt = zalo.issueRefreshToken();
-        store.save(APP, OA, new ZaloTokens("at-old", rt, T0.minusSeconds(1), null, T0.minus(Duration.ofDays(1)),
+        store.save(APP, OA, new ZaloTokens("zalo-token-access-0old", rt, T0.minusSeconds(1), null, T0.minus(Duration.ofDays(1)),
                 null), 0);
         assertThat(store.tryLease(APP, OA, "other-jvm", Duration.ofSeconds(30))).isTrue();
         ZaloTokenManager m = manager(store, null);
@@ -248,11 +248,11 @@ class ZaloTokenManagerTest {
         Thread.sleep(200);
         assertThat(waiting).isNotDone();
         // the other instance refreshes and saves
-        store.save(APP, OA, new ZaloTokens("at-theirs", "rt-theirs", clock.instant().plusSeconds(90000), null,
+        store.save(APP, OA, new ZaloTokens("zalo-token-access-7e1e", "zalo-token-refresh-7e1e", clock.instant().plusSeconds(90000), null,
                 clock.instant(), null), 1);
         store.releaseLease(APP, OA, "other-jvm");
 
-        assertThat(await(waiting).value()).isEqualTo("at-theirs");
+        assertThat(await(waiting).value()).isEqualTo("zalo-token-access-7e1e");
         assertThat(zalo.refreshCalls()).isEmpty();
     }
 
@@ -260,7 +260,7 @@ class ZaloTokenManagerTest {
     void aLeaseWhoseHolderDiedHoldsTheOthersUpOnlyUntilItExpires() throws Exception {
         InMemoryLeasingStore store = new InMemoryLeasingStore();
         String rt = zalo.issueRefreshToken();
-        store.save(APP, OA, new ZaloTokens("at-old", rt, T0.minusSeconds(1), null, T0.minus(Duration.ofDays(1)),
+        store.save(APP, OA, new ZaloTokens("zalo-token-access-0old", rt, T0.minusSeconds(1), null, T0.minus(Duration.ofDays(1)),
                 null), 0);
         store.tryLease(APP, OA, "killed-jvm", Duration.ofMillis(500));
         ZaloTokenManager m = manager(store, null);
@@ -269,7 +269,7 @@ class ZaloTokenManagerTest {
         AccessToken token = await(m.accessToken(OA));
         long waitedMillis = (System.nanoTime() - started) / 1_000_000;
 
-        assertThat(token.value()).isNotEqualTo("at-old");
+        assertThat(token.value()).isNotEqualTo("zalo-token-access-0old");
         assertThat(zalo.refreshCalls()).containsExactly(rt);
         assertThat(waitedMillis).isBetween(300L, 5_000L);
     }
