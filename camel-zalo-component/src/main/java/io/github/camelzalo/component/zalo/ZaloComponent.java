@@ -28,6 +28,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -128,6 +129,7 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     private ScheduledExecutorService deadlines;
     private ZaloHttpTransport transport;
     private volatile ZaloTokenManager tokenManager;
+    private ZnsTemplateCheck znsTemplateCheck;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -243,6 +245,16 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         return m;
     }
 
+    /** The check of {@code validateTemplateData}, made when an endpoint first needs it. */
+    synchronized ZnsTemplateCheck znsTemplateCheck() {
+        if (znsTemplateCheck == null) {
+            ZnsTemplateCheck check = new ZnsTemplateCheck(this);
+            ServiceHelper.startService(check);
+            znsTemplateCheck = check;
+        }
+        return znsTemplateCheck;
+    }
+
     /**
      * Camel Main, Camel JBang and the Spring Boot starter mask a configuration value only when the last part of its
      * key is a known secret name ({@code api-key}, {@code refresh-token}, {@code secret}, ...). This component's
@@ -327,6 +339,12 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         workers = null;
         transport = null;
         tokenManager = null;
+        synchronized (this) {
+            if (znsTemplateCheck != null) {
+                ServiceHelper.stopService(znsTemplateCheck);
+                znsTemplateCheck = null;
+            }
+        }
         super.doStop();
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import io.github.camelzalo.component.zalo.auth.TokenUnavailableException;
+import io.github.camelzalo.component.zalo.model.ZnsRequest;
 import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
 import io.github.camelzalo.component.zalo.provider.ProviderErrors;
@@ -68,8 +69,13 @@ public class ZaloProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        new Trip<>(bound, exchange, request, wire, callback, transport, component.getWorkers(), endpoint.getPacer())
-                .start();
+        Trip<R, T> trip = new Trip<>(bound, exchange, request, wire, callback, transport, component.getWorkers(),
+                endpoint.getPacer());
+        if (request instanceof ZnsRequest zns && endpoint.getConfiguration().isValidateTemplateData()) {
+            trip.startAfter(component.znsTemplateCheck().check(zns));
+        } else {
+            trip.start();
+        }
         return false;
     }
 
@@ -137,6 +143,18 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 // e.g. the HTTP client was closed underneath us: nothing is in flight
                 finish(t);
             }
+        }
+
+        /** Starts once {@code check} completes, or ends the exchange with what it failed with. */
+        void startAfter(CompletableFuture<?> check) {
+            check.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    Throwable cause = unwrap(failure);
+                    continueOnWorker(() -> finish(cause));
+                } else {
+                    start();
+                }
+            });
         }
 
         /**
