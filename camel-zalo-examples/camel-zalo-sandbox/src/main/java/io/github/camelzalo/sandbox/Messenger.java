@@ -69,9 +69,10 @@ final class Messenger {
                     total = (long) oa.subQuotaTotal();
                     expires = oa.packageExpiry();
                 } else {
-                    throw Refusal.notAllowed("Zalo error -211: the OA is out of consultation quota (the user's "
-                                             + rules.freeReplies() + " free replies are used and the package's"
-                                             + " sub_quota is spent)");
+                    throw Refusal.zalo(Refusal.Kind.NOT_ALLOWED, -211, "the OA is out of consultation quota (the"
+                                                                       + " user's " + rules.freeReplies()
+                                                                       + " free replies are used and the"
+                                                                       + " package's sub_quota is spent)");
                 }
             }
             OutboxMessage m = new OutboxMessage(UUID.randomUUID().toString().replace("-", ""), now, draft.provider(),

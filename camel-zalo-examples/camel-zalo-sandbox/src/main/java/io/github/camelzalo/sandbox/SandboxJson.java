@@ -85,6 +85,7 @@ final class SandboxJson {
         o.put("requests", s.requests());
         o.put("caresoft_requests", s.caresoftRequests());
         o.put("etelecom_requests", s.etelecomRequests());
+        o.put("zalo_requests", s.zaloRequests());
         o.put("accepted", s.accepted());
         o.put("refused", s.refused());
         o.put("invalid", s.invalid());
@@ -92,6 +93,7 @@ final class SandboxJson {
         o.put("rate_limited", s.rateLimited());
         o.put("lockouts", s.lockouts());
         o.put("locked_out", s.lockedOut());
+        o.put("zalo_rate_limited", s.zaloRateLimited());
         return o;
     }
 

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,12 @@ public final class ZaloSandbox implements AutoCloseable {
     public static final String DEFAULT_ETELECOM_KEY = "sandbox-etelecom-key";
     public static final String DEFAULT_OA_ID = "1600190000752846";
     public static final String DEFAULT_SHOP_ID = "1100000000000001";
+    /** The Zalo app's id ({@code app_id}) when none is configured. */
+    public static final String DEFAULT_APP_ID = "2771862381437218000";
+    public static final String DEFAULT_APP_SECRET = "sandbox-app-secret";
+    /** The default OA's secret key, the key of its webhook signatures, when none is configured. */
+    public static final String DEFAULT_OA_SECRET_KEY = "sandbox-oa-secret-key";
+    public static final String DEFAULT_OA_NAME = "Zalo Sandbox OA";
 
     private static final Logger LOG = LoggerFactory.getLogger(ZaloSandbox.class);
 
@@ -56,6 +65,8 @@ public final class ZaloSandbox implements AutoCloseable {
     private final SandboxClock clock;
     private final CustomerDirectory directory;
     private final OfficialAccount oa;
+    private final Map<String, OfficialAccount> oas;
+    private final ZaloOAuth oauth;
     private final ZaloRules rules;
     private final Outbox outbox = new Outbox();
     private final StatsCounter stats = new StatsCounter();
@@ -69,8 +80,16 @@ public final class ZaloSandbox implements AutoCloseable {
         this.clock = b.clock != null ? b.clock : SandboxClock.system();
         this.directory = new CustomerDirectory(clock);
         this.rules = new ZaloRules(b.consultationWindow, b.replyWindow, b.freeReplies, b.transactionWindow);
-        this.oa = new OfficialAccount(b.oaId, b.subQuota,
-                b.packageExpiry != null ? b.packageExpiry : clock.now().plus(Duration.ofDays(30)));
+        Instant packageExpiry = b.packageExpiry != null ? b.packageExpiry : clock.now().plus(Duration.ofDays(30));
+        Map<String, OfficialAccount> accounts = new LinkedHashMap<>();
+        String[] defaultOa = b.declaredOas.getOrDefault(b.oaId, new String[] { b.oaSecretKey, b.oaName });
+        accounts.put(b.oaId, new OfficialAccount(b.oaId, defaultOa[1], defaultOa[0], b.subQuota, packageExpiry));
+        b.declaredOas.forEach((id, keyAndName) -> accounts.putIfAbsent(id, new OfficialAccount(id, keyAndName[1],
+                keyAndName[0], b.subQuota, packageExpiry)));
+        this.oas = Collections.unmodifiableMap(accounts);
+        this.oa = accounts.get(b.oaId);
+        this.oauth = new ZaloOAuth(b.appId, b.appSecret, oas, clock, b.accessTokenLifetime, b.refreshTokenLifetime,
+                b.oauthQuirks);
         Map<String, String> tenantKeys = b.tenants.isEmpty() ? Map.of(DEFAULT_TENANT, DEFAULT_CARESOFT_KEY)
                 : b.tenants;
         tenantKeys.forEach((name, key) -> tenants.put(name, new CareSoftTenant(name, key,
@@ -107,6 +126,7 @@ public final class ZaloSandbox implements AutoCloseable {
             server = new SandboxServer(config.port, config.threads,
                     new CareSoftHandler(tenants, scripts, messenger, stats, config.caresoftRefusalStatus),
                     new ETelecomHandler(config.etelecomApiKey, config.shopId, messenger, stats),
+                    new ZaloApiRouter(new OAuthHandler(oauth, stats), stats),
                     new AdminHandler(this, messenger));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Zalo sandbox on 127.0.0.1:" + config.port, e);
@@ -183,8 +203,68 @@ public final class ZaloSandbox implements AutoCloseable {
         return config.etelecomApiKey;
     }
 
+    /** The default OA's id: the OA of CareSoft and eTelecom, and the one that consents unless told otherwise. */
     public String oaId() {
         return oa.oaId();
+    }
+
+    /** {@code http://127.0.0.1:<port>/zalo/oauth}: stands for {@code https://oauth.zaloapp.com}. */
+    public String zaloOauthBaseUrl() {
+        return baseUrl() + ZaloApiRouter.OAUTH;
+    }
+
+    /** {@code http://127.0.0.1:<port>/zalo/openapi}: stands for {@code https://openapi.zalo.me}. */
+    public String zaloOpenApiBaseUrl() {
+        return baseUrl() + ZaloApiRouter.OPENAPI;
+    }
+
+    /** {@code http://127.0.0.1:<port>/zalo/business}: stands for {@code https://business.openapi.zalo.me}. */
+    public String zaloBusinessBaseUrl() {
+        return baseUrl() + ZaloApiRouter.BUSINESS;
+    }
+
+    /** The Zalo app's id, the {@code app_id} of OAuth and of every webhook event. */
+    public String appId() {
+        return oauth.appId();
+    }
+
+    /** The Zalo app's secret key, the {@code secret_key} header of token requests. */
+    public String appSecret() {
+        return oauth.appSecret();
+    }
+
+    /** The OAuth state: codes, each OA's token pair, lifetimes, quirks and counters. */
+    public ZaloOAuth oauth() {
+        return oauth;
+    }
+
+    /** A fresh token pair for the OA, as after its admin's consent; the OA's previous pair ends. */
+    public TokenPair issueTokens(String oaId) {
+        return oauth.issueTokens(oaId);
+    }
+
+    /** A fresh token pair for the default OA. */
+    public TokenPair issueTokens() {
+        return oauth.issueTokens(oaId());
+    }
+
+    /** Ends the OA's token pair: every call with it is refused until an admin consents again. */
+    public void revokeTokens(String oaId) {
+        oauth.revokeTokens(oaId);
+    }
+
+    /** Every OA of the app, the default OA first. */
+    public List<OfficialAccount> officialAccounts() {
+        return List.copyOf(oas.values());
+    }
+
+    /** The OA with this id. */
+    public OfficialAccount oa(String oaId) {
+        OfficialAccount found = oas.get(oaId);
+        if (found == null) {
+            throw new IllegalArgumentException("No OA " + oaId + " in this sandbox; its OAs are " + oas.keySet());
+        }
+        return found;
     }
 
     /** {@code http://127.0.0.1:<port>/sandbox/outbox}: the outbox as JSON. */
@@ -200,7 +280,7 @@ public final class ZaloSandbox implements AutoCloseable {
         return directory;
     }
 
-    /** The OA and its package quota. */
+    /** The default OA and its package quota. */
     public OfficialAccount oa() {
         return oa;
     }
@@ -312,6 +392,15 @@ public final class ZaloSandbox implements AutoCloseable {
         private String etelecomApiKey = DEFAULT_ETELECOM_KEY;
         private String shopId = DEFAULT_SHOP_ID;
         private String oaId = DEFAULT_OA_ID;
+        private String oaName = DEFAULT_OA_NAME;
+        private String oaSecretKey = DEFAULT_OA_SECRET_KEY;
+        /** OAs named by officialAccount(…): id to {secret key, name}. */
+        private final Map<String, String[]> declaredOas = new LinkedHashMap<>();
+        private String appId = DEFAULT_APP_ID;
+        private String appSecret = DEFAULT_APP_SECRET;
+        private Duration accessTokenLifetime = Duration.ofHours(25);
+        private Duration refreshTokenLifetime = Duration.ofDays(90);
+        private final Set<OAuthQuirk> oauthQuirks = EnumSet.noneOf(OAuthQuirk.class);
         private int subQuota = 2000;
         private Instant packageExpiry;
         private Duration consultationWindow = ZaloRules.DEFAULT.consultationWindow();
@@ -353,9 +442,10 @@ public final class ZaloSandbox implements AutoCloseable {
          * {@value ZaloSandbox#DEFAULT_CARESOFT_KEY}.
          */
         public Builder caresoftTenant(String name, String apiKey) {
-            if (name == null || !name.matches("[A-Za-z0-9_\\-]+") || name.equals("sandbox") || name.equals("v1")) {
-                throw new IllegalArgumentException("A tenant name is letters, digits, - and _, and not sandbox or v1: "
-                                                   + name);
+            if (name == null || !name.matches("[A-Za-z0-9_\\-]+") || name.equals("sandbox") || name.equals("v1")
+                || name.equals("zalo")) {
+                throw new IllegalArgumentException("A tenant name is letters, digits, - and _, and not sandbox, v1 or"
+                                                   + " zalo: " + name);
             }
             tenants.put(name, requireKey(apiKey));
             return this;
@@ -373,12 +463,75 @@ public final class ZaloSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The OA's id (default {@value ZaloSandbox#DEFAULT_OA_ID}); requests naming another OA are refused. */
+        /**
+         * The default OA's id (default {@value ZaloSandbox#DEFAULT_OA_ID}): the OA CareSoft and eTelecom requests
+         * must name, and the one that consents on the OAuth page unless another is chosen.
+         */
         public Builder oaId(String oaId) {
-            if (oaId == null || !oaId.matches("\\d{1,32}")) {
-                throw new IllegalArgumentException("The OA id must be numeric: " + oaId);
+            this.oaId = requireOaId(oaId);
+            return this;
+        }
+
+        /**
+         * The default OA's secret key, the key of its webhook signatures (default
+         * {@value ZaloSandbox#DEFAULT_OA_SECRET_KEY}), unless {@link #officialAccount(String, String)} names it.
+         */
+        public Builder oaSecretKey(String secretKey) {
+            this.oaSecretKey = requireKey(secretKey);
+            return this;
+        }
+
+        /** The default OA's display name (default {@value ZaloSandbox#DEFAULT_OA_NAME}), unless
+         * {@link #officialAccount(String, String, String)} names it. */
+        public Builder oaName(String name) {
+            this.oaName = requireKey(name);
+            return this;
+        }
+
+        /**
+         * An OA of the Zalo app, with the secret key its webhook events are signed with. Repeatable; each OA has its
+         * own token pair, {@code sub_quota} and ZNS quota, and all share the one customer directory. The default OA
+         * ({@link #oaId(String)}) is always one of them, first: naming its id here sets its secret key.
+         */
+        public Builder officialAccount(String oaId, String oaSecretKey) {
+            return officialAccount(oaId, oaSecretKey, DEFAULT_OA_NAME + " " + requireOaId(oaId));
+        }
+
+        /** An OA of the Zalo app with its display name; see {@link #officialAccount(String, String)}. */
+        public Builder officialAccount(String oaId, String oaSecretKey, String name) {
+            declaredOas.put(requireOaId(oaId), new String[] { requireKey(oaSecretKey), requireKey(name) });
+            return this;
+        }
+
+        /**
+         * The Zalo app that acts for the OAs: its {@code app_id} (default {@value ZaloSandbox#DEFAULT_APP_ID}) and
+         * secret key, the {@code secret_key} header of token requests (default
+         * {@value ZaloSandbox#DEFAULT_APP_SECRET}).
+         */
+        public Builder zaloApp(String appId, String appSecret) {
+            if (appId == null || !appId.matches("\\d{1,32}")) {
+                throw new IllegalArgumentException("The app id must be numeric: " + appId);
             }
-            this.oaId = oaId;
+            this.appId = appId;
+            this.appSecret = requireKey(appSecret);
+            return this;
+        }
+
+        /** How long an access token lives on the sandbox clock (default 25 hours, Zalo's 90,000 s). */
+        public Builder accessTokenLifetime(Duration lifetime) {
+            this.accessTokenLifetime = positive(lifetime);
+            return this;
+        }
+
+        /** How long a refresh token lives on the sandbox clock (default 90 days, Zalo's 3 months). */
+        public Builder refreshTokenLifetime(Duration lifetime) {
+            this.refreshTokenLifetime = positive(lifetime);
+            return this;
+        }
+
+        /** Token endpoint oddities to reproduce (default none); see {@link OAuthQuirk}. */
+        public Builder oauthQuirks(OAuthQuirk... quirks) {
+            oauthQuirks.addAll(List.of(quirks));
             return this;
         }
 
@@ -509,6 +662,13 @@ public final class ZaloSandbox implements AutoCloseable {
 
         public ZaloSandbox build() {
             return new ZaloSandbox(this);
+        }
+
+        private static String requireOaId(String oaId) {
+            if (oaId == null || !oaId.matches("\\d{1,32}")) {
+                throw new IllegalArgumentException("The OA id must be numeric: " + oaId);
+            }
+            return oaId;
         }
 
         private static String requireKey(String key) {
