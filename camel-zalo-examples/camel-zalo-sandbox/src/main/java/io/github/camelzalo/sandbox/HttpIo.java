@@ -133,10 +133,17 @@ final class HttpIo {
         }
     }
 
-    /** Reads and drops the request body, so the connection can be reused. */
+    /**
+     * Reads and drops what is left of the request body, so the connection can be reused. A body already read
+     * and closed is fine.
+     */
     static void drain(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            if (!"Stream is closed".equals(e.getMessage())) {
+                throw e;
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -76,6 +77,11 @@ final class SandboxJson {
                 o.put("quota_total", m.quotaTotal());
                 o.put("quota_expires", isoTime(m.quotaExpires()));
             }
+            putIfSet(o, "template_id", m.templateId());
+            putIfSet(o, "tracking_id", m.trackingId());
+            if (m.detail() != null) {
+                o.set("detail", parse(m.detail()));
+            }
         }
         return array;
     }
@@ -110,7 +116,16 @@ final class SandboxJson {
         return o;
     }
 
-    private static void putIfSet(ObjectNode o, String field, String value) {
+    /** JSON text the sandbox itself wrote back into a tree. */
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The sandbox stored JSON it cannot read back", e);
+        }
+    }
+
+    static void putIfSet(ObjectNode o, String field, String value) {
         if (value != null) {
             o.put(field, value);
         }

@@ -18,10 +18,12 @@ final class ZaloApiRouter {
     static final String BUSINESS = "/zalo/business";
 
     private final OAuthHandler oauth;
+    private final OpenApiHandler openApi;
     private final StatsCounter stats;
 
-    ZaloApiRouter(OAuthHandler oauth, StatsCounter stats) {
+    ZaloApiRouter(OAuthHandler oauth, OpenApiHandler openApi, StatsCounter stats) {
         this.oauth = oauth;
+        this.openApi = openApi;
         this.stats = stats;
     }
 
@@ -33,6 +35,8 @@ final class ZaloApiRouter {
         stats.zaloRequests.increment();
         if (path.startsWith(OAUTH + "/")) {
             oauth.handle(exchange, path.substring(OAUTH.length()));
+        } else if (path.startsWith(OPENAPI + "/")) {
+            openApi.handle(exchange, path.substring(OPENAPI.length()));
         } else {
             HttpIo.drain(exchange);
             stats.invalid.increment();

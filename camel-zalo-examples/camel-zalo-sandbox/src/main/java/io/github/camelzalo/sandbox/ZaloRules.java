@@ -80,6 +80,8 @@ public record ZaloRules(Duration consultationWindow, Duration replyWindow, int f
                                                                    + days(transactionWindow));
             case PROMOTION -> c.following() ? null
                     : Refusal.zalo(Refusal.Kind.NOT_ALLOWED, -213, "the user has not followed the OA");
+            // ZNS goes by phone number and needs only a Zalo account; its own checks come before (ZnsSender)
+            case ZNS -> null;
         };
     }
 

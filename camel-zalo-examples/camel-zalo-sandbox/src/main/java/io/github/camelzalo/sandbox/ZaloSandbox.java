@@ -69,6 +69,10 @@ public final class ZaloSandbox implements AutoCloseable {
     private final ZaloOAuth oauth;
     private final ZaloRules rules;
     private final Outbox outbox = new Outbox();
+    private final Conversations conversations = new Conversations();
+    private final ZaloUploads uploads;
+    private final AppRateLimiter zaloLimiter;
+    private final PromotionQuota promotions;
     private final StatsCounter stats = new StatsCounter();
     private final Map<String, CareSoftTenant> tenants = new LinkedHashMap<>();
     private final Map<Long, Script> scripts;
@@ -95,7 +99,10 @@ public final class ZaloSandbox implements AutoCloseable {
         tenantKeys.forEach((name, key) -> tenants.put(name, new CareSoftTenant(name, key,
                 new CareSoftRateLimiter(b.rateLimitPerSecond, b.lockoutAfter, b.lockoutDuration, clock))));
         this.scripts = Map.copyOf(b.scripts);
-        this.messenger = new Messenger(directory, oa, rules, outbox, clock);
+        this.messenger = new Messenger(directory, oa, rules, outbox, conversations, clock);
+        this.uploads = new ZaloUploads(clock, b.uploadRetention);
+        this.zaloLimiter = new AppRateLimiter(b.zaloRateLimitPerMinute, clock);
+        this.promotions = new PromotionQuota(b.promotionsPerDay, b.promotionsPerMonth, clock);
         try {
             for (Object source : b.customerSources) {
                 if (source instanceof Path p) {
@@ -126,7 +133,7 @@ public final class ZaloSandbox implements AutoCloseable {
             server = new SandboxServer(config.port, config.threads,
                     new CareSoftHandler(tenants, scripts, messenger, stats, config.caresoftRefusalStatus),
                     new ETelecomHandler(config.etelecomApiKey, config.shopId, messenger, stats),
-                    new ZaloApiRouter(new OAuthHandler(oauth, stats), stats),
+                    new ZaloApiRouter(new OAuthHandler(oauth, stats), openApi(), stats),
                     new AdminHandler(this, messenger));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Zalo sandbox on 127.0.0.1:" + config.port, e);
@@ -134,6 +141,16 @@ public final class ZaloSandbox implements AutoCloseable {
         server.start();
         LOG.info("Zalo sandbox listening on {} with {} customers", baseUrl(), directory.size());
         return this;
+    }
+
+    private OpenApiHandler openApi() {
+        OaMessageSender sender = new OaMessageSender(new OaMessageParser(uploads), messenger, directory,
+                conversations, promotions, clock);
+        OpenApiHandler api = new OpenApiHandler(oauth, oas, zaloLimiter, stats);
+        for (String endpoint : new String[] { "cs", "transaction", "promotion" }) {
+            api.add("POST", "/v3.0/oa/message/" + endpoint, sender.endpoint(endpoint));
+        }
+        return api;
     }
 
     /** Stops the server. The outbox, directory and stats stay readable. */
@@ -276,6 +293,26 @@ public final class ZaloSandbox implements AutoCloseable {
         return outbox;
     }
 
+    /** Every customer's conversation with the OAs: both directions, with delivery and seen times. */
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    /** The OAs' uploads (attachment ids and file tokens). */
+    public ZaloUploads uploads() {
+        return uploads;
+    }
+
+    /** The app's OA API rate limit now (calls in the last minute, -32 answers). */
+    public ZaloRateLimit zaloRateLimit() {
+        return zaloLimiter.snapshot();
+    }
+
+    /** Changes the app's OA API calls per minute while the sandbox runs (0 turns the limit off). */
+    public void setZaloRateLimit(int callsPerMinute) {
+        zaloLimiter.setLimit(callsPerMinute);
+    }
+
     public CustomerDirectory directory() {
         return directory;
     }
@@ -306,9 +343,10 @@ public final class ZaloSandbox implements AutoCloseable {
         stats.reset();
     }
 
-    /** Ends every lock-out and forgets the rate-limit counts. */
+    /** Ends every lock-out and forgets the rate-limit counts, CareSoft's and the Zalo app's. */
     public void resetRateLimits() {
         tenants.values().forEach(t -> t.limiter.reset());
+        zaloLimiter.reset();
     }
 
     /** Whether a CareSoft tenant is locked out now. */
@@ -401,6 +439,10 @@ public final class ZaloSandbox implements AutoCloseable {
         private Duration accessTokenLifetime = Duration.ofHours(25);
         private Duration refreshTokenLifetime = Duration.ofDays(90);
         private final Set<OAuthQuirk> oauthQuirks = EnumSet.noneOf(OAuthQuirk.class);
+        private int zaloRateLimitPerMinute = 4000;
+        private Duration uploadRetention = Duration.ofDays(7);
+        private int promotionsPerDay = 5;
+        private int promotionsPerMonth = 50;
         private int subQuota = 2000;
         private Instant packageExpiry;
         private Duration consultationWindow = ZaloRules.DEFAULT.consultationWindow();
@@ -526,6 +568,34 @@ public final class ZaloSandbox implements AutoCloseable {
         /** How long a refresh token lives on the sandbox clock (default 90 days, Zalo's 3 months). */
         public Builder refreshTokenLifetime(Duration lifetime) {
             this.refreshTokenLifetime = positive(lifetime);
+            return this;
+        }
+
+        /** The app's OA API calls per minute before error -32 (default 4,000; 0 turns the limit off). */
+        public Builder zaloRateLimitPerMinute(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("zaloRateLimitPerMinute must not be negative");
+            }
+            this.zaloRateLimitPerMinute = limit;
+            return this;
+        }
+
+        /** How long uploads can be sent, on the sandbox clock (default 7 days); later: -100. */
+        public Builder uploadRetention(Duration retention) {
+            this.uploadRetention = positive(retention);
+            return this;
+        }
+
+        /**
+         * Promotion messages one user may get from one OA per day and per month, Vietnam time (default 5 and 50:
+         * the sandbox's choice, Zalo publishes no figure); over either, -218.
+         */
+        public Builder promotionQuota(int perDay, int perMonth) {
+            if (perDay < 0 || perMonth < perDay) {
+                throw new IllegalArgumentException("promotionQuota needs 0 <= perDay <= perMonth");
+            }
+            this.promotionsPerDay = perDay;
+            this.promotionsPerMonth = perMonth;
             return this;
         }
 

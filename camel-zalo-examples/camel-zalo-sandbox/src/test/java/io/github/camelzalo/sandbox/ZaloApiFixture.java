@@ -76,6 +76,43 @@ abstract class ZaloApiFixture extends SandboxFixture {
         return locationQuery(a).get("code");
     }
 
+    /** A call to the OA API (under /zalo/openapi) with the {@code access_token} header (left out when null). */
+    Answer openApi(String method, String path, String accessToken, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.zaloOpenApiBaseUrl() + path));
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (accessToken != null) {
+            b.header("access_token", accessToken);
+        }
+        return callRaw(b.build());
+    }
+
+    /** {@code POST /v3.0/oa/message/<endpoint>} of {@code {"recipient":{"user_id"},"message":<message>}}. */
+    Answer sendOa(String endpoint, String accessToken, String userId, String message) {
+        return openApi("POST", "/v3.0/oa/message/" + endpoint, accessToken,
+                "{\"recipient\":{\"user_id\":\"" + userId + "\"},\"message\":" + message + "}");
+    }
+
+    static String text(String text) {
+        return "{\"text\":" + json(text) + "}";
+    }
+
+    static String json(String s) {
+        try {
+            return SandboxJson.MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code error} of an official API answer. */
+    static int error(Answer a) {
+        return a.json().get("error").asInt();
+    }
+
     /** Like {@link #call} but tolerates an empty or non-JSON body (json is then null). */
     static Answer callRaw(HttpRequest request) {
         try {
