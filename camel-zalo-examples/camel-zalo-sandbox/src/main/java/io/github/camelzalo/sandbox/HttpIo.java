@@ -24,9 +24,14 @@ final class HttpIo {
 
     /** The request body, or {@code null} when it is larger than {@link #MAX_BODY}. */
     static byte[] body(HttpExchange exchange) throws IOException {
+        return body(exchange, MAX_BODY);
+    }
+
+    /** The request body, or {@code null} (the rest read and dropped) when it is larger than {@code max} bytes. */
+    static byte[] body(HttpExchange exchange, int max) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] data = in.readNBytes(MAX_BODY + 1);
-            if (data.length > MAX_BODY) {
+            byte[] data = in.readNBytes(max + 1);
+            if (data.length > max) {
                 in.transferTo(OutputStream.nullOutputStream());
                 return null;
             }

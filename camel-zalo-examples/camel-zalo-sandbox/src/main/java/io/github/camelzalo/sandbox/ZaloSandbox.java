@@ -150,6 +150,10 @@ public final class ZaloSandbox implements AutoCloseable {
         for (String endpoint : new String[] { "cs", "transaction", "promotion" }) {
             api.add("POST", "/v3.0/oa/message/" + endpoint, sender.endpoint(endpoint));
         }
+        OaUploader uploader = new OaUploader(uploads);
+        for (String kind : new String[] { ZaloUploads.IMAGE, ZaloUploads.GIF, ZaloUploads.FILE }) {
+            api.add("POST", "/v2.0/oa/upload/" + kind, uploader.endpoint(kind));
+        }
         return api;
     }
 
