@@ -154,6 +154,7 @@ public final class ZaloSandbox implements AutoCloseable {
         for (String kind : new String[] { ZaloUploads.IMAGE, ZaloUploads.GIF, ZaloUploads.FILE }) {
             api.add("POST", "/v2.0/oa/upload/" + kind, uploader.endpoint(kind));
         }
+        new OaUsersApi(directory, oauth, rules, promotions, clock).register(api);
         return api;
     }
 
