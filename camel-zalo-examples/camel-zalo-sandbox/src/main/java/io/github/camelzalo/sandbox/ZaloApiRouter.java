@@ -19,11 +19,13 @@ final class ZaloApiRouter {
 
     private final OAuthHandler oauth;
     private final OpenApiHandler openApi;
+    private final ZnsHandler zns;
     private final StatsCounter stats;
 
-    ZaloApiRouter(OAuthHandler oauth, OpenApiHandler openApi, StatsCounter stats) {
+    ZaloApiRouter(OAuthHandler oauth, OpenApiHandler openApi, ZnsHandler zns, StatsCounter stats) {
         this.oauth = oauth;
         this.openApi = openApi;
+        this.zns = zns;
         this.stats = stats;
     }
 
@@ -37,6 +39,8 @@ final class ZaloApiRouter {
             oauth.handle(exchange, path.substring(OAUTH.length()));
         } else if (path.startsWith(OPENAPI + "/")) {
             openApi.handle(exchange, path.substring(OPENAPI.length()));
+        } else if (path.startsWith(BUSINESS + "/")) {
+            zns.handle(exchange, path.substring(BUSINESS.length()));
         } else {
             HttpIo.drain(exchange);
             stats.invalid.increment();

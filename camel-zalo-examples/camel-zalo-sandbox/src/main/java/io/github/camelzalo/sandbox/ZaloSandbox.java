@@ -73,6 +73,7 @@ public final class ZaloSandbox implements AutoCloseable {
     private final ZaloUploads uploads;
     private final AppRateLimiter zaloLimiter;
     private final PromotionQuota promotions;
+    private final ZnsTemplates znsTemplates;
     private final StatsCounter stats = new StatsCounter();
     private final Map<String, CareSoftTenant> tenants = new LinkedHashMap<>();
     private final Map<Long, Script> scripts;
@@ -103,6 +104,7 @@ public final class ZaloSandbox implements AutoCloseable {
         this.uploads = new ZaloUploads(clock, b.uploadRetention);
         this.zaloLimiter = new AppRateLimiter(b.zaloRateLimitPerMinute, clock);
         this.promotions = new PromotionQuota(b.promotionsPerDay, b.promotionsPerMonth, clock);
+        this.znsTemplates = new ZnsTemplates(new ArrayList<>(b.znsTemplates.values()), b.znsDailyQuota, clock);
         try {
             for (Object source : b.customerSources) {
                 if (source instanceof Path p) {
@@ -133,7 +135,9 @@ public final class ZaloSandbox implements AutoCloseable {
             server = new SandboxServer(config.port, config.threads,
                     new CareSoftHandler(tenants, scripts, messenger, stats, config.caresoftRefusalStatus),
                     new ETelecomHandler(config.etelecomApiKey, config.shopId, messenger, stats),
-                    new ZaloApiRouter(new OAuthHandler(oauth, stats), openApi(), stats),
+                    new ZaloApiRouter(new OAuthHandler(oauth, stats), openApi(),
+                            new ZnsHandler(oauth, oas, znsTemplates, directory, messenger, conversations, stats),
+                            stats),
                     new AdminHandler(this, messenger));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Zalo sandbox on 127.0.0.1:" + config.port, e);
@@ -303,6 +307,11 @@ public final class ZaloSandbox implements AutoCloseable {
         return conversations;
     }
 
+    /** The ZNS templates (whose status can be changed) and each OA's ZNS daily quota. */
+    public ZnsTemplates znsTemplates() {
+        return znsTemplates;
+    }
+
     /** The OAs' uploads (attachment ids and file tokens). */
     public ZaloUploads uploads() {
         return uploads;
@@ -448,6 +457,8 @@ public final class ZaloSandbox implements AutoCloseable {
         private Duration uploadRetention = Duration.ofDays(7);
         private int promotionsPerDay = 5;
         private int promotionsPerMonth = 50;
+        private final Map<String, ZnsTemplate> znsTemplates = new LinkedHashMap<>();
+        private int znsDailyQuota = 20_000;
         private int subQuota = 2000;
         private Instant packageExpiry;
         private Duration consultationWindow = ZaloRules.DEFAULT.consultationWindow();
@@ -604,6 +615,21 @@ public final class ZaloSandbox implements AutoCloseable {
             return this;
         }
 
+        /** A ZNS template of the app (repeatable; the same id replaces it). See {@link ZnsTemplate#samples()}. */
+        public Builder znsTemplate(ZnsTemplate template) {
+            znsTemplates.put(template.templateId(), Objects.requireNonNull(template));
+            return this;
+        }
+
+        /** ZNS messages each OA may send per day, Vietnam time (default 20,000); over it, -115. */
+        public Builder znsDailyQuota(int quota) {
+            if (quota < 0) {
+                throw new IllegalArgumentException("znsDailyQuota must not be negative");
+            }
+            this.znsDailyQuota = quota;
+            return this;
+        }
+
         /** Token endpoint oddities to reproduce (default none); see {@link OAuthQuirk}. */
         public Builder oauthQuirks(OAuthQuirk... quirks) {
             oauthQuirks.addAll(List.of(quirks));
@@ -723,16 +749,27 @@ public final class ZaloSandbox implements AutoCloseable {
         }
 
         /**
-         * Adds the sample customers (the class path resource {@code io/github/camelzalo/sandbox/sample-customers.csv})
-         * and scripts 101 (consultation), 201 (transaction: {@code username}, {@code order_id}) and 301 (promotion).
+         * Adds the sample customers (the class path resource {@code io/github/camelzalo/sandbox/sample-customers.csv}),
+         * scripts 101 (consultation), 201 (transaction: {@code username}, {@code order_id}), 301 (promotion) and 608
+         * (transaction: {@code username}), and the {@link ZnsTemplate#samples() sample ZNS templates}.
          */
         public Builder sampleData() {
+            ZnsTemplate.samples().forEach(t -> znsTemplates.putIfAbsent(t.templateId(), t));
             customers(ZaloSandbox.class.getResource("sample-customers.csv"));
-            script(101, MessageType.CONSULTATION, "Chào {{username}}, cảm ơn anh/chị đã liên hệ. Chúng tôi có thể giúp"
-                                                  + " gì ạ?");
-            script(201, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng {{order_id}} đã được giao thành công.");
-            script(301, MessageType.PROMOTION, "Ưu đãi tháng này: giảm {{discount}} cho khách hàng thân thiết!");
+            sampleScript(101, MessageType.CONSULTATION, "Chào {{username}}, cảm ơn anh/chị đã liên hệ. Chúng tôi có"
+                                                        + " thể giúp gì ạ?");
+            sampleScript(201, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng {{order_id}} đã được giao thành"
+                                                       + " công.");
+            sampleScript(301, MessageType.PROMOTION, "Ưu đãi tháng này: giảm {{discount}} cho khách hàng thân"
+                                                     + " thiết!");
+            sampleScript(608, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng của quý khách đã được giao"
+                                                       + " thành công. Cảm ơn quý khách!");
             return this;
+        }
+
+        /** A sample script, unless a script with its id is configured. */
+        private void sampleScript(long id, MessageType type, String template) {
+            scripts.putIfAbsent(id, new Script(id, type, template));
         }
 
         public ZaloSandbox build() {
