@@ -74,6 +74,8 @@ public final class ZaloSandbox implements AutoCloseable {
     private final AppRateLimiter zaloLimiter;
     private final PromotionQuota promotions;
     private final ZnsTemplates znsTemplates;
+    private final ZaloEvents events;
+    private final Webhooks webhooks;
     private final StatsCounter stats = new StatsCounter();
     private final Map<String, CareSoftTenant> tenants = new LinkedHashMap<>();
     private final Map<Long, Script> scripts;
@@ -105,6 +107,12 @@ public final class ZaloSandbox implements AutoCloseable {
         this.zaloLimiter = new AppRateLimiter(b.zaloRateLimitPerMinute, clock);
         this.promotions = new PromotionQuota(b.promotionsPerDay, b.promotionsPerMonth, clock);
         this.znsTemplates = new ZnsTemplates(new ArrayList<>(b.znsTemplates.values()), b.znsDailyQuota, clock);
+        this.events = new ZaloEvents(oauth.appId(), oas);
+        this.webhooks = new Webhooks(b.webhookUrl, b.webhookConcurrency, b.webhookTimeout, b.webhookRetryScale);
+        if (b.deliveryReceipts) {
+            // every message any provider accepted reaches the customer at once: Zalo's delivery receipt
+            messenger.onAccepted(m -> webhooks.publish(events.received(m, m.time())));
+        }
         try {
             for (Object source : b.customerSources) {
                 if (source instanceof Path p) {
@@ -143,6 +151,7 @@ public final class ZaloSandbox implements AutoCloseable {
             throw new UncheckedIOException("Cannot start the Zalo sandbox on 127.0.0.1:" + config.port, e);
         }
         server.start();
+        webhooks.start();
         LOG.info("Zalo sandbox listening on {} with {} customers", baseUrl(), directory.size());
         return this;
     }
@@ -169,6 +178,7 @@ public final class ZaloSandbox implements AutoCloseable {
             server.stop();
             server = null;
         }
+        webhooks.stop();
     }
 
     public synchronized boolean isRunning() {
@@ -376,9 +386,28 @@ public final class ZaloSandbox implements AutoCloseable {
         return messenger.status(c);
     }
 
-    /** The customer writes to the OA now: the 7-day window and the 48-hour free replies restart. */
+    /**
+     * The customer's interaction is recorded now: the 7-day window and the 48-hour free replies restart. No
+     * webhook event is sent; {@link #actAs(String)} writes a real message.
+     */
     public Customer userMessage(String phone) {
         return directory.recordUserMessage(phone);
+    }
+
+    /** Acts as the customer towards the default OA: writes, sends media, follows, reads, with webhook events. */
+    public CustomerActions actAs(String phone) {
+        return actAs(phone, oaId());
+    }
+
+    /** Acts as the customer towards one OA. */
+    public CustomerActions actAs(String phone, String oaId) {
+        oa(oaId);
+        return new CustomerActions(phone, oaId, directory, conversations, events, webhooks, clock);
+    }
+
+    /** The webhook: its URL, the delivery log, duplicates and out-of-order batches on request. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /**
@@ -459,6 +488,11 @@ public final class ZaloSandbox implements AutoCloseable {
         private int promotionsPerMonth = 50;
         private final Map<String, ZnsTemplate> znsTemplates = new LinkedHashMap<>();
         private int znsDailyQuota = 20_000;
+        private String webhookUrl;
+        private int webhookConcurrency = 16;
+        private Duration webhookTimeout = Duration.ofSeconds(2);
+        private double webhookRetryScale = 1.0;
+        private boolean deliveryReceipts = true;
         private int subQuota = 2000;
         private Instant packageExpiry;
         private Duration consultationWindow = ZaloRules.DEFAULT.consultationWindow();
@@ -627,6 +661,48 @@ public final class ZaloSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("znsDailyQuota must not be negative");
             }
             this.znsDailyQuota = quota;
+            return this;
+        }
+
+        /**
+         * The app's webhook URL, where the sandbox POSTs Zalo's events (default none: no events are made). Can be
+         * changed later with {@code webhooks().setUrl(…)} or {@code PUT /sandbox/webhooks}.
+         */
+        public Builder webhookUrl(String url) {
+            this.webhookUrl = url == null || url.isBlank() ? null : url.strip();
+            return this;
+        }
+
+        /** How many webhook POSTs may be under way at once (default 16; 1 delivers strictly in order). */
+        public Builder webhookConcurrency(int concurrency) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("webhookConcurrency must be at least 1");
+            }
+            this.webhookConcurrency = concurrency;
+            return this;
+        }
+
+        /** How long the webhook has to answer HTTP 200 before the attempt counts as failed (default 2 s). */
+        public Builder webhookTimeout(Duration timeout) {
+            this.webhookTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * Multiplies Zalo's retry schedule (30 s, 5 min, 15 min, 30 min, 1 h): {@code 0.001} runs it in
+         * milliseconds, 30 ms to 3.6 s (default 1: real time).
+         */
+        public Builder webhookRetryScale(double scale) {
+            if (!(scale >= 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("webhookRetryScale must be 0 or more");
+            }
+            this.webhookRetryScale = scale;
+            return this;
+        }
+
+        /** Whether each accepted message sends {@code user_received_message} to the webhook (default true). */
+        public Builder deliveryReceipts(boolean send) {
+            this.deliveryReceipts = send;
             return this;
         }
 
