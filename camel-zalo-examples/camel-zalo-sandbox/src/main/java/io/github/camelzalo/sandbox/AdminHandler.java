@@ -3,6 +3,9 @@ package io.github.camelzalo.sandbox;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +33,19 @@ import com.sun.net.httpserver.HttpExchange;
  * ({@code null} turns delivery off); {@code DELETE} forgets finished deliveries.</li>
  * <li>{@code POST /sandbox/webhooks/duplicate-next} and {@code …/reverse-next} {@code {"count":n}},
  * {@code …/release-held}, {@code POST /sandbox/webhooks/<id>/redeliver}.</li>
+ * <li>{@code GET /sandbox/scripts}, {@code GET /sandbox/zns-templates}: what can be sent, with parameters.</li>
+ * <li>{@code GET /sandbox/oauth}: lifetimes, quirks, each OA's pair as short digests, counters.
+ * {@code POST /sandbox/oauth/<oa>/tokens}: a fresh pair for the OA, as after its admin's consent (the one place the
+ * sandbox hands out tokens); {@code POST /sandbox/oauth/<oa>/revoke} ends the OA's pair.</li>
+ * <li>{@code GET /sandbox/clock}; {@code POST /sandbox/clock} {@code {"advance":"PT2H"}} or
+ * {@code {"set":"2026-03-02T09:00:00+07:00"}}.</li>
  * </ul>
  */
 final class AdminHandler {
 
     private static final String CUSTOMERS = "/sandbox/customers/";
     private static final String WEBHOOKS = "/sandbox/webhooks";
+    private static final String OAUTH = "/sandbox/oauth";
 
     private final ZaloSandbox sandbox;
     private final Messenger messenger;
@@ -102,8 +112,34 @@ final class AdminHandler {
             case "POST " + WEBHOOKS + "/release-held":
                 sandbox.webhooks().releaseHeld();
                 return AdminJson.webhooks(sandbox.webhooks());
+            case "GET /sandbox/scripts":
+                return AdminJson.scripts(sandbox.scripts().values());
+            case "GET /sandbox/zns-templates":
+                return AdminJson.znsTemplates(sandbox.znsTemplates());
+            case "GET " + OAUTH:
+                return AdminJson.oauth(sandbox.oauth(), sandbox.officialAccounts());
+            case "GET /sandbox/clock":
+                return AdminJson.clock(sandbox.clock());
+            case "POST /sandbox/clock":
+                moveClock(body);
+                return AdminJson.clock(sandbox.clock());
             default:
                 break;
+        }
+        if (method.equals("POST") && path.startsWith(OAUTH + "/")) {
+            String[] parts = path.substring(OAUTH.length() + 1).split("/");
+            if (parts.length == 2 && (parts[1].equals("tokens") || parts[1].equals("revoke"))) {
+                try {
+                    sandbox.oa(parts[0]);
+                } catch (IllegalArgumentException e) {
+                    throw new NotFound(e.getMessage());
+                }
+                if (parts[1].equals("revoke")) {
+                    sandbox.revokeTokens(parts[0]);
+                    return AdminJson.oauth(sandbox.oauth(), sandbox.officialAccounts());
+                }
+                return AdminJson.tokenPair(sandbox.issueTokens(parts[0]));
+            }
         }
         if (method.equals("POST") && path.startsWith(WEBHOOKS + "/") && path.endsWith("/redeliver")) {
             String id = path.substring(WEBHOOKS.length() + 1, path.length() - "/redeliver".length());
@@ -194,6 +230,25 @@ final class AdminHandler {
         z.put("calls_in_last_minute", limit.callsInLastMinute());
         z.put("rejected", limit.rejected());
         return o;
+    }
+
+    private void moveClock(JsonNode body) {
+        String advance = optionalText(body, "advance");
+        String set = optionalText(body, "set");
+        if ((advance == null) == (set == null)) {
+            throw new IllegalArgumentException("Give exactly one of advance (e.g. PT2H) and set (e.g."
+                                               + " 2026-03-02T09:00:00+07:00)");
+        }
+        try {
+            if (advance != null) {
+                sandbox.clock().advance(Duration.parse(advance));
+            } else {
+                sandbox.clock().set(OffsetDateTime.parse(set).toInstant());
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Not an ISO-8601 " + (advance != null ? "duration" : "time") + ": "
+                                               + (advance != null ? advance : set));
+        }
     }
 
     /** The request body as a JSON object; an empty body is an empty object. */

@@ -1,13 +1,18 @@
 package io.github.camelzalo.sandbox;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The JSON of the sandbox's newer admin endpoints: webhook deliveries and conversations. */
+/**
+ * The JSON of the sandbox's newer admin endpoints: webhook deliveries, conversations, scripts, ZNS templates, the
+ * OAuth state (tokens as digests) and the clock.
+ */
 final class AdminJson {
 
     private AdminJson() {
@@ -78,6 +83,97 @@ final class AdminJson {
                 m.set("detail", SandboxJson.parse(e.detail()));
             }
         }
+        return o;
+    }
+
+    static ArrayNode scripts(Collection<Script> scripts) {
+        ArrayNode all = SandboxJson.MAPPER.createArrayNode();
+        scripts.stream().sorted(Comparator.comparingLong(Script::id)).forEach(s -> {
+            ObjectNode o = all.addObject();
+            o.put("script_id", s.id());
+            o.put("type", s.type().wireName());
+            s.parameters().forEach(o.putArray("parameters")::add);
+            o.put("template", s.template());
+        });
+        return all;
+    }
+
+    static ArrayNode znsTemplates(ZnsTemplates templates) {
+        ArrayNode all = SandboxJson.MAPPER.createArrayNode();
+        for (ZnsTemplate t : templates.all()) {
+            ObjectNode o = all.addObject();
+            o.put("template_id", t.templateId());
+            o.put("name", t.templateName());
+            o.put("status", t.status());
+            ArrayNode params = o.putArray("params");
+            for (ZnsParam p : t.params()) {
+                ObjectNode po = params.addObject();
+                po.put("name", p.name());
+                po.put("require", p.require());
+                po.put("type", p.type());
+                po.put("max_length", p.maxLength());
+                po.put("min_length", p.minLength());
+                po.put("accept_null", p.acceptNull());
+            }
+            o.put("content", t.content());
+            o.put("price", t.price());
+            o.put("quality", t.quality());
+        }
+        return all;
+    }
+
+    /** The OAuth state for people: every token only as a short digest. */
+    static ObjectNode oauth(ZaloOAuth oauth, List<OfficialAccount> oas) {
+        ObjectNode o = SandboxJson.object();
+        o.put("app_id", oauth.appId());
+        o.put("access_token_lifetime_s", oauth.accessTokenLifetime().toSeconds());
+        o.put("refresh_token_lifetime_s", oauth.refreshTokenLifetime().toSeconds());
+        oauth.quirks().stream().map(Enum::name).sorted().forEach(o.putArray("quirks")::add);
+        o.put("pending_codes", oauth.pendingCodes());
+        o.set("counters", counters(oauth.counters()));
+        ArrayNode list = o.putArray("oas");
+        for (OfficialAccount oa : oas) {
+            ObjectNode a = list.addObject();
+            a.put("oa_id", oa.oaId());
+            a.put("name", oa.name());
+            oauth.currentTokens(oa.oaId()).ifPresentOrElse(p -> {
+                a.put("access_token", TokenDigest.of(p.accessToken()));
+                a.put("access_token_expires_at", SandboxJson.isoTime(p.accessTokenExpiresAt()));
+                a.put("refresh_token", TokenDigest.of(p.refreshToken()));
+                a.put("refresh_token_expires_at", SandboxJson.isoTime(p.refreshTokenExpiresAt()));
+            }, () -> a.putNull("access_token"));
+            a.set("counters", counters(oauth.counters(oa.oaId())));
+        }
+        return o;
+    }
+
+    /** A pair issued on request: the one answer that carries whole tokens. */
+    static ObjectNode tokenPair(TokenPair p) {
+        ObjectNode o = SandboxJson.object();
+        o.put("oa_id", p.oaId());
+        o.put("access_token", p.accessToken());
+        o.put("refresh_token", p.refreshToken());
+        o.put("access_token_expires_at", SandboxJson.isoTime(p.accessTokenExpiresAt()));
+        o.put("refresh_token_expires_at", SandboxJson.isoTime(p.refreshTokenExpiresAt()));
+        return o;
+    }
+
+    static ObjectNode clock(SandboxClock clock) {
+        ObjectNode o = SandboxJson.object();
+        o.put("now", SandboxJson.isoTime(clock.now()));
+        o.put("epoch_millis", clock.millis());
+        o.put("frozen", clock.isFrozen());
+        return o;
+    }
+
+    private static ObjectNode counters(OAuthCounters c) {
+        ObjectNode o = SandboxJson.object();
+        o.put("token_requests", c.tokenRequests());
+        o.put("code_exchanges", c.codeExchanges());
+        o.put("refreshes", c.refreshes());
+        o.put("rotations", c.rotations());
+        o.put("rejected_refresh_tokens", c.rejectedRefreshTokens());
+        o.put("rejected_codes", c.rejectedCodes());
         return o;
     }
 

@@ -411,58 +411,36 @@ public final class ZaloSandbox implements AutoCloseable {
     }
 
     /**
-     * Runs the sandbox until it is stopped (Ctrl-C). Options: {@code --port=8089} (default: a free port),
-     * {@code --customers=customers.csv} (default: the sample customers and scripts), {@code --tenant=acme:key}
-     * (repeatable), {@code --etelecom-key=…}, {@code --oa-id=…}, {@code --rate-limit=15}, {@code --lockout-after=20}.
+     * Runs the sandbox until it is stopped (Ctrl-C); {@code --help} lists the options. Prints a banner with the
+     * base URLs, keys, scripts and ZNS templates.
      */
     public static void main(String[] args) throws InterruptedException {
-        Builder b = builder();
-        boolean customers = false;
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            String value = kv.length > 1 ? kv[1] : "";
-            switch (kv[0]) {
-                case "--port" -> b.port(Integer.parseInt(value));
-                case "--customers" -> {
-                    b.customers(Path.of(value));
-                    customers = true;
-                }
-                case "--tenant" -> {
-                    String[] t = value.split(":", 2);
-                    b.caresoftTenant(t[0], t.length > 1 ? t[1] : DEFAULT_CARESOFT_KEY);
-                }
-                case "--etelecom-key" -> b.etelecomApiKey(value);
-                case "--oa-id" -> b.oaId(value);
-                case "--rate-limit" -> b.rateLimitPerSecond(Integer.parseInt(value));
-                case "--lockout-after" -> b.lockoutAfter(Integer.parseInt(value));
-                default -> {
-                    System.err.println("Unknown option " + arg + "; see the Javadoc of ZaloSandbox.main");
-                    System.exit(2);
-                }
-            }
+        SandboxCommandLine.Parsed parsed;
+        try {
+            parsed = SandboxCommandLine.parse(args);
+        } catch (SandboxCommandLine.UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
-        if (!customers) {
-            b.sampleData();
+        if (parsed.help()) {
+            System.out.print(SandboxCommandLine.help());
+            return;
         }
-        ZaloSandbox sandbox = b.build().start();
+        ZaloSandbox sandbox = parsed.builder().build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
             stopped.countDown();
         }));
-        String tenant = sandbox.tenants.keySet().iterator().next();
-        System.out.printf("""
-                Zalo sandbox on %s (%d customers, OA %s)
-                  CareSoft base URL : %s   key %s
-                  eTelecom base URL : %s   key %s
-                  outbox            : %s
-                  try: curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
-                         -d '{"phone_no":"0981234980"}' %s/api/v1/zalo/user-status
-                Ctrl-C stops it.
-                """, sandbox.baseUrl(), sandbox.directory.size(), sandbox.oaId(), sandbox.caresoftBaseUrl(tenant),
-                sandbox.caresoftApiKey(tenant), sandbox.etelecomBaseUrl(), sandbox.etelecomApiKey(),
-                sandbox.outboxUrl(), sandbox.caresoftApiKey(tenant), sandbox.caresoftBaseUrl(tenant));
+        System.out.print(SandboxBanner.of(sandbox));
+        System.out.flush();
         stopped.await();
+    }
+
+    /** The CareSoft tenants' names, in the order they were configured. */
+    public List<String> caresoftTenants() {
+        return List.copyOf(tenants.keySet());
     }
 
     /** Configures a {@link ZaloSandbox}; every setting has a default, so {@code builder().build()} works. */
@@ -826,12 +804,24 @@ public final class ZaloSandbox implements AutoCloseable {
 
         /**
          * Adds the sample customers (the class path resource {@code io/github/camelzalo/sandbox/sample-customers.csv}),
-         * scripts 101 (consultation), 201 (transaction: {@code username}, {@code order_id}), 301 (promotion) and 608
-         * (transaction: {@code username}), and the {@link ZnsTemplate#samples() sample ZNS templates}.
+         * scripts and ZNS templates: {@link #sampleCustomers()} and {@link #sampleScriptsAndTemplates()}.
          */
         public Builder sampleData() {
+            return sampleCustomers().sampleScriptsAndTemplates();
+        }
+
+        /** Adds the sample customers (the class path resource {@code io/github/camelzalo/sandbox/sample-customers.csv}). */
+        public Builder sampleCustomers() {
+            return customers(ZaloSandbox.class.getResource("sample-customers.csv"));
+        }
+
+        /**
+         * Adds, unless one with the same id is configured, scripts 101 (consultation: {@code username}), 201
+         * (transaction: {@code username}, {@code order_id}), 301 (promotion: {@code discount}) and 608 (transaction:
+         * {@code username}), and the {@link ZnsTemplate#samples() sample ZNS templates}.
+         */
+        public Builder sampleScriptsAndTemplates() {
             ZnsTemplate.samples().forEach(t -> znsTemplates.putIfAbsent(t.templateId(), t));
-            customers(ZaloSandbox.class.getResource("sample-customers.csv"));
             sampleScript(101, MessageType.CONSULTATION, "Chào {{username}}, cảm ơn anh/chị đã liên hệ. Chúng tôi có"
                                                         + " thể giúp gì ạ?");
             sampleScript(201, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng {{order_id}} đã được giao thành"
