@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpExchange;
  * <li>{@code GET /sandbox/outbox}: every accepted message; {@code DELETE} empties it.</li>
  * <li>{@code GET /sandbox/stats}: the request counters, CareSoft's and the Zalo app's rate limits.</li>
  * <li>{@code GET /sandbox/customers}: the directory, each customer with its current user status.</li>
- * <li>{@code GET /sandbox/customers/<phone>/conversation}: both directions, with delivery and seen times.</li>
+ * <li>{@code GET /sandbox/conversations}: every conversation, newest activity first;
+ * {@code GET /sandbox/customers/<phone>/conversation}: one, both directions, with delivery and seen times.</li>
  * <li>{@code POST /sandbox/customers/<phone>/messages}: the customer writes to the OA now. No body: only the
  * interaction is recorded. {@code {"text":…}} or {@code {"type":"image|gif|sticker|audio|video|link","url":…}},
  * {@code {"type":"file","url","name","size"}}, {@code {"type":"location","latitude","longitude"}}: a real message,
@@ -112,6 +113,8 @@ final class AdminHandler {
             case "POST " + WEBHOOKS + "/release-held":
                 sandbox.webhooks().releaseHeld();
                 return AdminJson.webhooks(sandbox.webhooks());
+            case "GET /sandbox/conversations":
+                return AdminJson.conversations(sandbox.conversations(), sandbox.directory());
             case "GET /sandbox/scripts":
                 return AdminJson.scripts(sandbox.scripts().values());
             case "GET /sandbox/zns-templates":

@@ -86,6 +86,33 @@ final class AdminJson {
         return o;
     }
 
+    /** One line per conversation: who, how many messages, the last one; the latest activity first. */
+    static ArrayNode conversations(Conversations conversations, CustomerDirectory directory) {
+        record Line(String phone, List<ConversationEntry> entries) {
+            ConversationEntry last() {
+                return entries.get(entries.size() - 1);
+            }
+        }
+        ArrayNode all = SandboxJson.MAPPER.createArrayNode();
+        conversations.phones().stream().map(phone -> new Line(phone, conversations.of(phone)))
+                .filter(l -> !l.entries().isEmpty())
+                .sorted(Comparator.comparing((Line l) -> l.last().time()).reversed())
+                .forEach(l -> {
+                    ObjectNode o = all.addObject();
+                    o.put("phone_no", l.phone());
+                    directory.find(l.phone()).ifPresent(c -> o.put("name", c.name()));
+                    o.put("messages", l.entries().size());
+                    o.put("unseen", l.entries().stream().filter(e -> e.direction()
+                                                                     == ConversationEntry.Direction.FROM_OA
+                                                                     && e.seenAt() == null).count());
+                    o.put("last_time", SandboxJson.isoTime(l.last().time()));
+                    o.put("last_direction", l.last().direction() == ConversationEntry.Direction.FROM_OA ? "from_oa"
+                            : "from_customer");
+                    SandboxJson.putIfSet(o, "last_text", l.last().text());
+                });
+        return all;
+    }
+
     static ArrayNode scripts(Collection<Script> scripts) {
         ArrayNode all = SandboxJson.MAPPER.createArrayNode();
         scripts.stream().sorted(Comparator.comparingLong(Script::id)).forEach(s -> {

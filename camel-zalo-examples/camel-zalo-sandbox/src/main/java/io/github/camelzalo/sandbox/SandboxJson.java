@@ -112,6 +112,11 @@ final class SandboxJson {
         o.put("follows", c.following());
         o.put("last_interaction", isoTime(c.lastInteraction()));
         o.put("replies_used", c.repliesUsed());
+        ZaloProfile p = c.profile();
+        p.tags().forEach(o.putArray("tags")::add);
+        o.put("shares_info", p.sharesInfo());
+        o.put("zns_consent", p.znsConsent());
+        o.put("admin", p.admin());
         o.set("status", CareSoftJson.statusData(status));
         return o;
     }

@@ -111,7 +111,11 @@ public final class ZaloSandbox implements AutoCloseable {
         this.webhooks = new Webhooks(b.webhookUrl, b.webhookConcurrency, b.webhookTimeout, b.webhookRetryScale);
         if (b.deliveryReceipts) {
             // every message any provider accepted reaches the customer at once: Zalo's delivery receipt
-            messenger.onAccepted(m -> webhooks.publish(events.received(m, m.time())));
+            messenger.onAccepted(m -> {
+                if (webhooks.isConfigured()) {
+                    webhooks.publish(events.received(m, m.time()));
+                }
+            });
         }
         try {
             for (Object source : b.customerSources) {

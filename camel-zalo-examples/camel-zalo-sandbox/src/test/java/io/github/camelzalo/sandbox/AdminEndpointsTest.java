@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,39 @@ class AdminEndpointsTest extends ZaloApiFixture {
         assertThat(a.json().get("zalo_rate_limit").get("calls_in_last_minute").asInt()).isEqualTo(1);
         clock.advance(Duration.ofMinutes(1));
         assertThat(get("/sandbox/stats").json().get("zalo_rate_limit").get("calls_in_last_minute").asInt()).isZero();
+    }
+
+    @Test
+    void conversationsAreListedLatestActivityFirst() {
+        String token = sandbox.issueTokens(OA).accessToken();
+        sendOa("cs", token, NGHIA_ZALO, text("Chào anh Nghĩa"));
+        clock.advance(Duration.ofMinutes(5));
+        sandbox.actAs(BICH).writes("Shop ơi");
+        clock.advance(Duration.ofMinutes(5));
+        sendOa("cs", token, NGHIA_ZALO, text("Anh cần gì ạ?"));
+
+        Answer a = get("/sandbox/conversations");
+
+        assertThat(a.json()).extracting(c -> c.get("phone_no").asText()).containsExactly(NGHIA, BICH);
+        JsonNode nghia = a.json().get(0);
+        assertThat(nghia.get("name").asText()).isEqualTo("Nguyễn Trọng Nghĩa");
+        assertThat(nghia.get("messages").asInt()).isEqualTo(2);
+        assertThat(nghia.get("unseen").asInt()).isEqualTo(2);
+        assertThat(nghia.get("last_text").asText()).isEqualTo("Anh cần gì ạ?");
+        assertThat(nghia.get("last_direction").asText()).isEqualTo("from_oa");
+        assertThat(a.json().get(1).get("last_direction").asText()).isEqualTo("from_customer");
+    }
+
+    @Test
+    void customersShowTheirZaloProfile() {
+        sandbox.directory().update(NGHIA, c -> c.withProfile(c.profile().withTags(List.of("vip"))
+                .withZnsConsent(false)));
+
+        JsonNode nghia = get("/sandbox/customers").json().get(0);
+
+        assertThat(nghia.get("tags")).extracting(JsonNode::asText).containsExactly("vip");
+        assertThat(nghia.get("zns_consent").asBoolean()).isFalse();
+        assertThat(nghia.get("admin").asBoolean()).isFalse();
     }
 
     @Test
