@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param following       whether the user follows the OA
  * @param lastInteraction the user's last message to the OA, or {@code null} when there never was one
  * @param repliesUsed     free {@code reply} messages the OA has sent since that last message (0 to 8)
+ * @param profile         tags, shared info, ZNS consent … as Zalo's user detail and ZNS see them
  */
 public record Customer(String phone, String contactId, String zaloId, String name, boolean following,
-        Instant lastInteraction, int repliesUsed) {
+        Instant lastInteraction, int repliesUsed, ZaloProfile profile) {
 
     public Customer {
         String national = PhoneNumbers.toNational(phone);
@@ -38,6 +39,13 @@ public record Customer(String phone, String contactId, String zaloId, String nam
         if (repliesUsed < 0) {
             throw new IllegalArgumentException("repliesUsed must not be negative");
         }
+        profile = profile == null ? ZaloProfile.DEFAULT : profile;
+    }
+
+    /** A customer with the {@link ZaloProfile#DEFAULT default profile}. */
+    public Customer(String phone, String contactId, String zaloId, String name, boolean following,
+                    Instant lastInteraction, int repliesUsed) {
+        this(phone, contactId, zaloId, name, following, lastInteraction, repliesUsed, ZaloProfile.DEFAULT);
     }
 
     /** A Zalo user who follows the OA and wrote to it at {@code lastInteraction}. */
@@ -53,19 +61,23 @@ public record Customer(String phone, String contactId, String zaloId, String nam
 
     /** The state after the user wrote to the OA at {@code time}: the windows restart, the free replies too. */
     public Customer withUserMessageAt(Instant time) {
-        return new Customer(phone, contactId, zaloId, name, following, time, 0);
+        return new Customer(phone, contactId, zaloId, name, following, time, 0, profile);
     }
 
     public Customer withFollowing(boolean value) {
-        return new Customer(phone, contactId, zaloId, name, value, lastInteraction, repliesUsed);
+        return new Customer(phone, contactId, zaloId, name, value, lastInteraction, repliesUsed, profile);
     }
 
     public Customer withLastInteraction(Instant time) {
-        return new Customer(phone, contactId, zaloId, name, following, time, repliesUsed);
+        return new Customer(phone, contactId, zaloId, name, following, time, repliesUsed, profile);
     }
 
     public Customer withRepliesUsed(int count) {
-        return new Customer(phone, contactId, zaloId, name, following, lastInteraction, count);
+        return new Customer(phone, contactId, zaloId, name, following, lastInteraction, count, profile);
+    }
+
+    public Customer withProfile(ZaloProfile value) {
+        return new Customer(phone, contactId, zaloId, name, following, lastInteraction, repliesUsed, value);
     }
 
     @Override

@@ -116,7 +116,8 @@ public final class CustomerDirectory {
     }
 
     /**
-     * Replaces a customer by {@code change(customer)}; the phone number, contact id and Zalo id may change too.
+     * Replaces a customer by {@code change(customer)}; the phone number, contact id and Zalo id may change too. The
+     * customer keeps its place in the directory's order unless its phone number changes.
      *
      * @return the new state
      * @throws IllegalArgumentException when there is no customer with this phone number
@@ -125,6 +126,10 @@ public final class CustomerDirectory {
         Customer current = find(phone).orElseThrow(() -> new IllegalArgumentException(
                 "No customer with phone number " + PhoneNumbers.mask(phone)));
         Customer next = Objects.requireNonNull(change.apply(current), "the changed customer");
+        if (next.phone().equals(current.phone())) {
+            put(next); // in place: the customer keeps its position in the directory
+            return next;
+        }
         remove(current.phone());
         try {
             put(next);

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,15 @@ import org.slf4j.LoggerFactory;
  * shipped file stays valid whenever it runs. Absolute: {@code 2026-03-02 09:00:00} (Vietnam time) or ISO-8601 with
  * an offset.</li>
  * <li>{@code replies_used}: free replies already sent since that message (0 to 8), default 0.</li>
+ * </ul>
+ * Optional columns for Zalo's own API ({@link ZaloProfile}); files without them stay valid:
+ * <ul>
+ * <li>{@code tags}, {@code notes}: the OA's tags and notes on the user, separated by {@code ;}.</li>
+ * <li>{@code shares_info} (flag): the user shared their phone number with the OA; {@code address}, {@code city},
+ * {@code district}: what they shared with it.</li>
+ * <li>{@code alias}, {@code avatar}: the OA's alias for the user, the avatar URL.</li>
+ * <li>{@code zns_consent} (flag, default true): false when the user refused ZNS from the OA.</li>
+ * <li>{@code admin} (flag): an admin of the app and OA, who gets ZNS sent in development mode.</li>
  * </ul>
  * Other columns are ignored.
  */
@@ -132,9 +142,9 @@ public final class CustomerFile {
         try {
             String repliesUsed = value(fields, columns, "replies_used");
             return new Customer(phone, value(fields, columns, "contact_id"), value(fields, columns, "zalo_id"),
-                    value(fields, columns, "name"), flag(value(fields, columns, "follows")),
+                    value(fields, columns, "name"), flag(value(fields, columns, "follows"), "follows"),
                     time(value(fields, columns, "last_interaction"), now),
-                    repliesUsed.isEmpty() ? 0 : Integer.parseInt(repliesUsed));
+                    repliesUsed.isEmpty() ? 0 : Integer.parseInt(repliesUsed), profile(fields, columns));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
@@ -145,11 +155,30 @@ public final class CustomerFile {
         return i == null || i >= fields.size() ? "" : fields.get(i).strip();
     }
 
-    private static boolean flag(String v) {
+    private static ZaloProfile profile(List<String> fields, Map<String, Integer> columns) {
+        String zns = value(fields, columns, "zns_consent");
+        return new ZaloProfile(emptyToNull(value(fields, columns, "alias")),
+                emptyToNull(value(fields, columns, "avatar")), list(value(fields, columns, "tags")),
+                list(value(fields, columns, "notes")), flag(value(fields, columns, "shares_info"), "shares_info"),
+                emptyToNull(value(fields, columns, "address")), emptyToNull(value(fields, columns, "city")),
+                emptyToNull(value(fields, columns, "district")), zns.isEmpty() || flag(zns, "zns_consent"),
+                flag(value(fields, columns, "admin"), "admin"));
+    }
+
+    private static List<String> list(String v) {
+        return v.isEmpty() ? List.of()
+                : Arrays.stream(v.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String emptyToNull(String v) {
+        return v.isEmpty() ? null : v;
+    }
+
+    private static boolean flag(String v, String column) {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "", "false", "0", "no", "n" -> false;
             case "true", "1", "yes", "y" -> true;
-            default -> throw new IllegalArgumentException("follows must be true or false, but is \"" + v + "\"");
+            default -> throw new IllegalArgumentException(column + " must be true or false, but is \"" + v + "\"");
         };
     }
 

@@ -9,9 +9,11 @@ public enum MessageType {
     /** Tin giao dịch: order, payment, appointment notices. */
     TRANSACTION,
     /** Tin truyền thông: promotions and broadcasts; followers only. */
-    PROMOTION;
+    PROMOTION,
+    /** ZNS (ZBS Template Message): an approved template sent by phone number; needs a Zalo account. */
+    ZNS;
 
-    /** {@code consultation}, {@code transaction}, {@code promotion}: the form used in JSON and CSV. */
+    /** {@code consultation}, {@code transaction}, {@code promotion}, {@code zns}: the form used in JSON and CSV. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -76,6 +77,11 @@ final class SandboxJson {
                 o.put("quota_total", m.quotaTotal());
                 o.put("quota_expires", isoTime(m.quotaExpires()));
             }
+            putIfSet(o, "template_id", m.templateId());
+            putIfSet(o, "tracking_id", m.trackingId());
+            if (m.detail() != null) {
+                o.set("detail", parse(m.detail()));
+            }
         }
         return array;
     }
@@ -85,6 +91,7 @@ final class SandboxJson {
         o.put("requests", s.requests());
         o.put("caresoft_requests", s.caresoftRequests());
         o.put("etelecom_requests", s.etelecomRequests());
+        o.put("zalo_requests", s.zaloRequests());
         o.put("accepted", s.accepted());
         o.put("refused", s.refused());
         o.put("invalid", s.invalid());
@@ -92,6 +99,7 @@ final class SandboxJson {
         o.put("rate_limited", s.rateLimited());
         o.put("lockouts", s.lockouts());
         o.put("locked_out", s.lockedOut());
+        o.put("zalo_rate_limited", s.zaloRateLimited());
         return o;
     }
 
@@ -104,11 +112,25 @@ final class SandboxJson {
         o.put("follows", c.following());
         o.put("last_interaction", isoTime(c.lastInteraction()));
         o.put("replies_used", c.repliesUsed());
+        ZaloProfile p = c.profile();
+        p.tags().forEach(o.putArray("tags")::add);
+        o.put("shares_info", p.sharesInfo());
+        o.put("zns_consent", p.znsConsent());
+        o.put("admin", p.admin());
         o.set("status", CareSoftJson.statusData(status));
         return o;
     }
 
-    private static void putIfSet(ObjectNode o, String field, String value) {
+    /** JSON text the sandbox itself wrote back into a tree. */
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The sandbox stored JSON it cannot read back", e);
+        }
+    }
+
+    static void putIfSet(ObjectNode o, String field, String value) {
         if (value != null) {
             o.put(field, value);
         }

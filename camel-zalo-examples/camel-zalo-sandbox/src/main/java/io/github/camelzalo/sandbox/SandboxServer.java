@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JDK HTTP server on 127.0.0.1, with a fixed pool of worker threads, routing each request by its path:
- * {@code /sandbox/…} to the {@link AdminHandler}, {@code /v1/…} to the {@link ETelecomHandler}, and
- * {@code /<tenant>/…} to the {@link CareSoftHandler}.
+ * {@code /sandbox/…} to the {@link AdminHandler}, {@code /zalo/…} to the {@link ZaloApiRouter} (Zalo's own API),
+ * {@code /v1/…} to the {@link ETelecomHandler}, and {@code /<tenant>/…} to the {@link CareSoftHandler}.
  */
 final class SandboxServer {
 
@@ -35,12 +35,12 @@ final class SandboxServer {
     private final HttpServer server;
     private final ExecutorService workers;
 
-    SandboxServer(int port, int threads, CareSoftHandler caresoft, ETelecomHandler etelecom, AdminHandler admin)
-            throws IOException {
+    SandboxServer(int port, int threads, CareSoftHandler caresoft, ETelecomHandler etelecom, ZaloApiRouter zalo,
+                  AdminHandler admin) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         workers = Executors.newFixedThreadPool(threads, new WorkerThreads());
         server.setExecutor(workers);
-        server.createContext("/", exchange -> route(exchange, caresoft, etelecom, admin));
+        server.createContext("/", exchange -> route(exchange, caresoft, etelecom, zalo, admin));
     }
 
     void start() {
@@ -65,11 +65,13 @@ final class SandboxServer {
     }
 
     private static void route(HttpExchange exchange, CareSoftHandler caresoft, ETelecomHandler etelecom,
-                              AdminHandler admin) {
+                              ZaloApiRouter zalo, AdminHandler admin) {
         try {
             String path = exchange.getRequestURI().getRawPath();
             if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
                 admin.handle(exchange, path);
+            } else if (ZaloApiRouter.matches(path)) {
+                zalo.handle(exchange, path);
             } else if (path.startsWith("/v1/")) {
                 etelecom.handle(exchange, path);
             } else {

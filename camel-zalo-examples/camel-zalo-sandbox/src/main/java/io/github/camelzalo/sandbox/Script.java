@@ -24,6 +24,10 @@ public record Script(long id, MessageType type, String template) {
             throw new IllegalArgumentException("A script id must be positive: " + id);
         }
         Objects.requireNonNull(type, "type");
+        if (type == MessageType.ZNS) {
+            throw new IllegalArgumentException("A CareSoft script is a consultation, transaction or promotion message;"
+                                               + " ZNS templates are configured with znsTemplate(…)");
+        }
         Objects.requireNonNull(template, "template");
     }
 

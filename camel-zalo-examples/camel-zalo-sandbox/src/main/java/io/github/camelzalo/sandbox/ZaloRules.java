@@ -67,19 +67,21 @@ public record ZaloRules(Duration consultationWindow, Duration replyWindow, int f
         return switch (type) {
             case CONSULTATION -> {
                 if (c.lastInteraction() == null) {
-                    yield Refusal.notAllowed("Zalo error -232: the user has never interacted with the OA");
+                    yield Refusal.zalo(Refusal.Kind.NOT_ALLOWED, -232, "the user has never interacted with the OA");
                 }
-                yield inConsultationWindow(c, now) ? null : Refusal.notAllowed(
-                        "Zalo error -230: the user has not interacted with the OA in the past "
-                        + days(consultationWindow));
+                yield inConsultationWindow(c, now) ? null : Refusal.zalo(Refusal.Kind.NOT_ALLOWED, -230,
+                        "the user has not interacted with the OA in the past " + days(consultationWindow));
             }
             case TRANSACTION -> c.following() || c.lastInteraction() != null
                                                  && now.isBefore(c.lastInteraction().plus(transactionWindow))
                     ? null
-                    : Refusal.notAllowed("Zalo error -213: the user does not follow the OA and has not interacted"
-                                         + " with it in the past " + days(transactionWindow));
+                    : Refusal.zalo(Refusal.Kind.NOT_ALLOWED, -213, "the user does not follow the OA and has not"
+                                                                   + " interacted with it in the past "
+                                                                   + days(transactionWindow));
             case PROMOTION -> c.following() ? null
-                    : Refusal.notAllowed("Zalo error -213: the user has not followed the OA");
+                    : Refusal.zalo(Refusal.Kind.NOT_ALLOWED, -213, "the user has not followed the OA");
+            // ZNS goes by phone number and needs only a Zalo account; its own checks come before (ZnsSender)
+            case ZNS -> null;
         };
     }
 

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,12 @@ public final class ZaloSandbox implements AutoCloseable {
     public static final String DEFAULT_ETELECOM_KEY = "sandbox-etelecom-key";
     public static final String DEFAULT_OA_ID = "1600190000752846";
     public static final String DEFAULT_SHOP_ID = "1100000000000001";
+    /** The Zalo app's id ({@code app_id}) when none is configured. */
+    public static final String DEFAULT_APP_ID = "2771862381437218000";
+    public static final String DEFAULT_APP_SECRET = "sandbox-app-secret";
+    /** The default OA's secret key, the key of its webhook signatures, when none is configured. */
+    public static final String DEFAULT_OA_SECRET_KEY = "sandbox-oa-secret-key";
+    public static final String DEFAULT_OA_NAME = "Zalo Sandbox OA";
 
     private static final Logger LOG = LoggerFactory.getLogger(ZaloSandbox.class);
 
@@ -56,8 +65,17 @@ public final class ZaloSandbox implements AutoCloseable {
     private final SandboxClock clock;
     private final CustomerDirectory directory;
     private final OfficialAccount oa;
+    private final Map<String, OfficialAccount> oas;
+    private final ZaloOAuth oauth;
     private final ZaloRules rules;
     private final Outbox outbox = new Outbox();
+    private final Conversations conversations = new Conversations();
+    private final ZaloUploads uploads;
+    private final AppRateLimiter zaloLimiter;
+    private final PromotionQuota promotions;
+    private final ZnsTemplates znsTemplates;
+    private final ZaloEvents events;
+    private final Webhooks webhooks;
     private final StatsCounter stats = new StatsCounter();
     private final Map<String, CareSoftTenant> tenants = new LinkedHashMap<>();
     private final Map<Long, Script> scripts;
@@ -69,14 +87,36 @@ public final class ZaloSandbox implements AutoCloseable {
         this.clock = b.clock != null ? b.clock : SandboxClock.system();
         this.directory = new CustomerDirectory(clock);
         this.rules = new ZaloRules(b.consultationWindow, b.replyWindow, b.freeReplies, b.transactionWindow);
-        this.oa = new OfficialAccount(b.oaId, b.subQuota,
-                b.packageExpiry != null ? b.packageExpiry : clock.now().plus(Duration.ofDays(30)));
+        Instant packageExpiry = b.packageExpiry != null ? b.packageExpiry : clock.now().plus(Duration.ofDays(30));
+        Map<String, OfficialAccount> accounts = new LinkedHashMap<>();
+        String[] defaultOa = b.declaredOas.getOrDefault(b.oaId, new String[] { b.oaSecretKey, b.oaName });
+        accounts.put(b.oaId, new OfficialAccount(b.oaId, defaultOa[1], defaultOa[0], b.subQuota, packageExpiry));
+        b.declaredOas.forEach((id, keyAndName) -> accounts.putIfAbsent(id, new OfficialAccount(id, keyAndName[1],
+                keyAndName[0], b.subQuota, packageExpiry)));
+        this.oas = Collections.unmodifiableMap(accounts);
+        this.oa = accounts.get(b.oaId);
+        this.oauth = new ZaloOAuth(b.appId, b.appSecret, oas, clock, b.accessTokenLifetime, b.refreshTokenLifetime,
+                b.oauthQuirks);
         Map<String, String> tenantKeys = b.tenants.isEmpty() ? Map.of(DEFAULT_TENANT, DEFAULT_CARESOFT_KEY)
                 : b.tenants;
         tenantKeys.forEach((name, key) -> tenants.put(name, new CareSoftTenant(name, key,
                 new CareSoftRateLimiter(b.rateLimitPerSecond, b.lockoutAfter, b.lockoutDuration, clock))));
         this.scripts = Map.copyOf(b.scripts);
-        this.messenger = new Messenger(directory, oa, rules, outbox, clock);
+        this.messenger = new Messenger(directory, oa, rules, outbox, conversations, clock);
+        this.uploads = new ZaloUploads(clock, b.uploadRetention);
+        this.zaloLimiter = new AppRateLimiter(b.zaloRateLimitPerMinute, clock);
+        this.promotions = new PromotionQuota(b.promotionsPerDay, b.promotionsPerMonth, clock);
+        this.znsTemplates = new ZnsTemplates(new ArrayList<>(b.znsTemplates.values()), b.znsDailyQuota, clock);
+        this.events = new ZaloEvents(oauth.appId(), oas);
+        this.webhooks = new Webhooks(b.webhookUrl, b.webhookConcurrency, b.webhookTimeout, b.webhookRetryScale);
+        if (b.deliveryReceipts) {
+            // every message any provider accepted reaches the customer at once: Zalo's delivery receipt
+            messenger.onAccepted(m -> {
+                if (webhooks.isConfigured()) {
+                    webhooks.publish(events.received(m, m.time()));
+                }
+            });
+        }
         try {
             for (Object source : b.customerSources) {
                 if (source instanceof Path p) {
@@ -107,13 +147,32 @@ public final class ZaloSandbox implements AutoCloseable {
             server = new SandboxServer(config.port, config.threads,
                     new CareSoftHandler(tenants, scripts, messenger, stats, config.caresoftRefusalStatus),
                     new ETelecomHandler(config.etelecomApiKey, config.shopId, messenger, stats),
+                    new ZaloApiRouter(new OAuthHandler(oauth, stats), openApi(),
+                            new ZnsHandler(oauth, oas, znsTemplates, directory, messenger, conversations, stats),
+                            stats),
                     new AdminHandler(this, messenger));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Zalo sandbox on 127.0.0.1:" + config.port, e);
         }
         server.start();
+        webhooks.start();
         LOG.info("Zalo sandbox listening on {} with {} customers", baseUrl(), directory.size());
         return this;
+    }
+
+    private OpenApiHandler openApi() {
+        OaMessageSender sender = new OaMessageSender(new OaMessageParser(uploads), messenger, directory,
+                conversations, promotions, clock);
+        OpenApiHandler api = new OpenApiHandler(oauth, oas, zaloLimiter, stats);
+        for (String endpoint : new String[] { "cs", "transaction", "promotion" }) {
+            api.add("POST", "/v3.0/oa/message/" + endpoint, sender.endpoint(endpoint));
+        }
+        OaUploader uploader = new OaUploader(uploads);
+        for (String kind : new String[] { ZaloUploads.IMAGE, ZaloUploads.GIF, ZaloUploads.FILE }) {
+            api.add("POST", "/v2.0/oa/upload/" + kind, uploader.endpoint(kind));
+        }
+        new OaUsersApi(directory, oauth, rules, promotions, clock).register(api);
+        return api;
     }
 
     /** Stops the server. The outbox, directory and stats stay readable. */
@@ -123,6 +182,7 @@ public final class ZaloSandbox implements AutoCloseable {
             server.stop();
             server = null;
         }
+        webhooks.stop();
     }
 
     public synchronized boolean isRunning() {
@@ -183,8 +243,68 @@ public final class ZaloSandbox implements AutoCloseable {
         return config.etelecomApiKey;
     }
 
+    /** The default OA's id: the OA of CareSoft and eTelecom, and the one that consents unless told otherwise. */
     public String oaId() {
         return oa.oaId();
+    }
+
+    /** {@code http://127.0.0.1:<port>/zalo/oauth}: stands for {@code https://oauth.zaloapp.com}. */
+    public String zaloOauthBaseUrl() {
+        return baseUrl() + ZaloApiRouter.OAUTH;
+    }
+
+    /** {@code http://127.0.0.1:<port>/zalo/openapi}: stands for {@code https://openapi.zalo.me}. */
+    public String zaloOpenApiBaseUrl() {
+        return baseUrl() + ZaloApiRouter.OPENAPI;
+    }
+
+    /** {@code http://127.0.0.1:<port>/zalo/business}: stands for {@code https://business.openapi.zalo.me}. */
+    public String zaloBusinessBaseUrl() {
+        return baseUrl() + ZaloApiRouter.BUSINESS;
+    }
+
+    /** The Zalo app's id, the {@code app_id} of OAuth and of every webhook event. */
+    public String appId() {
+        return oauth.appId();
+    }
+
+    /** The Zalo app's secret key, the {@code secret_key} header of token requests. */
+    public String appSecret() {
+        return oauth.appSecret();
+    }
+
+    /** The OAuth state: codes, each OA's token pair, lifetimes, quirks and counters. */
+    public ZaloOAuth oauth() {
+        return oauth;
+    }
+
+    /** A fresh token pair for the OA, as after its admin's consent; the OA's previous pair ends. */
+    public TokenPair issueTokens(String oaId) {
+        return oauth.issueTokens(oaId);
+    }
+
+    /** A fresh token pair for the default OA. */
+    public TokenPair issueTokens() {
+        return oauth.issueTokens(oaId());
+    }
+
+    /** Ends the OA's token pair: every call with it is refused until an admin consents again. */
+    public void revokeTokens(String oaId) {
+        oauth.revokeTokens(oaId);
+    }
+
+    /** Every OA of the app, the default OA first. */
+    public List<OfficialAccount> officialAccounts() {
+        return List.copyOf(oas.values());
+    }
+
+    /** The OA with this id. */
+    public OfficialAccount oa(String oaId) {
+        OfficialAccount found = oas.get(oaId);
+        if (found == null) {
+            throw new IllegalArgumentException("No OA " + oaId + " in this sandbox; its OAs are " + oas.keySet());
+        }
+        return found;
     }
 
     /** {@code http://127.0.0.1:<port>/sandbox/outbox}: the outbox as JSON. */
@@ -196,11 +316,36 @@ public final class ZaloSandbox implements AutoCloseable {
         return outbox;
     }
 
+    /** Every customer's conversation with the OAs: both directions, with delivery and seen times. */
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    /** The ZNS templates (whose status can be changed) and each OA's ZNS daily quota. */
+    public ZnsTemplates znsTemplates() {
+        return znsTemplates;
+    }
+
+    /** The OAs' uploads (attachment ids and file tokens). */
+    public ZaloUploads uploads() {
+        return uploads;
+    }
+
+    /** The app's OA API rate limit now (calls in the last minute, -32 answers). */
+    public ZaloRateLimit zaloRateLimit() {
+        return zaloLimiter.snapshot();
+    }
+
+    /** Changes the app's OA API calls per minute while the sandbox runs (0 turns the limit off). */
+    public void setZaloRateLimit(int callsPerMinute) {
+        zaloLimiter.setLimit(callsPerMinute);
+    }
+
     public CustomerDirectory directory() {
         return directory;
     }
 
-    /** The OA and its package quota. */
+    /** The default OA and its package quota. */
     public OfficialAccount oa() {
         return oa;
     }
@@ -226,9 +371,10 @@ public final class ZaloSandbox implements AutoCloseable {
         stats.reset();
     }
 
-    /** Ends every lock-out and forgets the rate-limit counts. */
+    /** Ends every lock-out and forgets the rate-limit counts, CareSoft's and the Zalo app's. */
     public void resetRateLimits() {
         tenants.values().forEach(t -> t.limiter.reset());
+        zaloLimiter.reset();
     }
 
     /** Whether a CareSoft tenant is locked out now. */
@@ -244,64 +390,61 @@ public final class ZaloSandbox implements AutoCloseable {
         return messenger.status(c);
     }
 
-    /** The customer writes to the OA now: the 7-day window and the 48-hour free replies restart. */
+    /**
+     * The customer's interaction is recorded now: the 7-day window and the 48-hour free replies restart. No
+     * webhook event is sent; {@link #actAs(String)} writes a real message.
+     */
     public Customer userMessage(String phone) {
         return directory.recordUserMessage(phone);
     }
 
+    /** Acts as the customer towards the default OA: writes, sends media, follows, reads, with webhook events. */
+    public CustomerActions actAs(String phone) {
+        return actAs(phone, oaId());
+    }
+
+    /** Acts as the customer towards one OA. */
+    public CustomerActions actAs(String phone, String oaId) {
+        oa(oaId);
+        return new CustomerActions(phone, oaId, directory, conversations, events, webhooks, clock);
+    }
+
+    /** The webhook: its URL, the delivery log, duplicates and out-of-order batches on request. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     /**
-     * Runs the sandbox until it is stopped (Ctrl-C). Options: {@code --port=8089} (default: a free port),
-     * {@code --customers=customers.csv} (default: the sample customers and scripts), {@code --tenant=acme:key}
-     * (repeatable), {@code --etelecom-key=…}, {@code --oa-id=…}, {@code --rate-limit=15}, {@code --lockout-after=20}.
+     * Runs the sandbox until it is stopped (Ctrl-C); {@code --help} lists the options. Prints a banner with the
+     * base URLs, keys, scripts and ZNS templates.
      */
     public static void main(String[] args) throws InterruptedException {
-        Builder b = builder();
-        boolean customers = false;
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            String value = kv.length > 1 ? kv[1] : "";
-            switch (kv[0]) {
-                case "--port" -> b.port(Integer.parseInt(value));
-                case "--customers" -> {
-                    b.customers(Path.of(value));
-                    customers = true;
-                }
-                case "--tenant" -> {
-                    String[] t = value.split(":", 2);
-                    b.caresoftTenant(t[0], t.length > 1 ? t[1] : DEFAULT_CARESOFT_KEY);
-                }
-                case "--etelecom-key" -> b.etelecomApiKey(value);
-                case "--oa-id" -> b.oaId(value);
-                case "--rate-limit" -> b.rateLimitPerSecond(Integer.parseInt(value));
-                case "--lockout-after" -> b.lockoutAfter(Integer.parseInt(value));
-                default -> {
-                    System.err.println("Unknown option " + arg + "; see the Javadoc of ZaloSandbox.main");
-                    System.exit(2);
-                }
-            }
+        SandboxCommandLine.Parsed parsed;
+        try {
+            parsed = SandboxCommandLine.parse(args);
+        } catch (SandboxCommandLine.UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
-        if (!customers) {
-            b.sampleData();
+        if (parsed.help()) {
+            System.out.print(SandboxCommandLine.help());
+            return;
         }
-        ZaloSandbox sandbox = b.build().start();
+        ZaloSandbox sandbox = parsed.builder().build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
             stopped.countDown();
         }));
-        String tenant = sandbox.tenants.keySet().iterator().next();
-        System.out.printf("""
-                Zalo sandbox on %s (%d customers, OA %s)
-                  CareSoft base URL : %s   key %s
-                  eTelecom base URL : %s   key %s
-                  outbox            : %s
-                  try: curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
-                         -d '{"phone_no":"0981234980"}' %s/api/v1/zalo/user-status
-                Ctrl-C stops it.
-                """, sandbox.baseUrl(), sandbox.directory.size(), sandbox.oaId(), sandbox.caresoftBaseUrl(tenant),
-                sandbox.caresoftApiKey(tenant), sandbox.etelecomBaseUrl(), sandbox.etelecomApiKey(),
-                sandbox.outboxUrl(), sandbox.caresoftApiKey(tenant), sandbox.caresoftBaseUrl(tenant));
+        System.out.print(SandboxBanner.of(sandbox));
+        System.out.flush();
         stopped.await();
+    }
+
+    /** The CareSoft tenants' names, in the order they were configured. */
+    public List<String> caresoftTenants() {
+        return List.copyOf(tenants.keySet());
     }
 
     /** Configures a {@link ZaloSandbox}; every setting has a default, so {@code builder().build()} works. */
@@ -312,6 +455,26 @@ public final class ZaloSandbox implements AutoCloseable {
         private String etelecomApiKey = DEFAULT_ETELECOM_KEY;
         private String shopId = DEFAULT_SHOP_ID;
         private String oaId = DEFAULT_OA_ID;
+        private String oaName = DEFAULT_OA_NAME;
+        private String oaSecretKey = DEFAULT_OA_SECRET_KEY;
+        /** OAs named by officialAccount(…): id to {secret key, name}. */
+        private final Map<String, String[]> declaredOas = new LinkedHashMap<>();
+        private String appId = DEFAULT_APP_ID;
+        private String appSecret = DEFAULT_APP_SECRET;
+        private Duration accessTokenLifetime = Duration.ofHours(25);
+        private Duration refreshTokenLifetime = Duration.ofDays(90);
+        private final Set<OAuthQuirk> oauthQuirks = EnumSet.noneOf(OAuthQuirk.class);
+        private int zaloRateLimitPerMinute = 4000;
+        private Duration uploadRetention = Duration.ofDays(7);
+        private int promotionsPerDay = 5;
+        private int promotionsPerMonth = 50;
+        private final Map<String, ZnsTemplate> znsTemplates = new LinkedHashMap<>();
+        private int znsDailyQuota = 20_000;
+        private String webhookUrl;
+        private int webhookConcurrency = 16;
+        private Duration webhookTimeout = Duration.ofSeconds(2);
+        private double webhookRetryScale = 1.0;
+        private boolean deliveryReceipts = true;
         private int subQuota = 2000;
         private Instant packageExpiry;
         private Duration consultationWindow = ZaloRules.DEFAULT.consultationWindow();
@@ -353,9 +516,10 @@ public final class ZaloSandbox implements AutoCloseable {
          * {@value ZaloSandbox#DEFAULT_CARESOFT_KEY}.
          */
         public Builder caresoftTenant(String name, String apiKey) {
-            if (name == null || !name.matches("[A-Za-z0-9_\\-]+") || name.equals("sandbox") || name.equals("v1")) {
-                throw new IllegalArgumentException("A tenant name is letters, digits, - and _, and not sandbox or v1: "
-                                                   + name);
+            if (name == null || !name.matches("[A-Za-z0-9_\\-]+") || name.equals("sandbox") || name.equals("v1")
+                || name.equals("zalo")) {
+                throw new IllegalArgumentException("A tenant name is letters, digits, - and _, and not sandbox, v1 or"
+                                                   + " zalo: " + name);
             }
             tenants.put(name, requireKey(apiKey));
             return this;
@@ -373,12 +537,160 @@ public final class ZaloSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The OA's id (default {@value ZaloSandbox#DEFAULT_OA_ID}); requests naming another OA are refused. */
+        /**
+         * The default OA's id (default {@value ZaloSandbox#DEFAULT_OA_ID}): the OA CareSoft and eTelecom requests
+         * must name, and the one that consents on the OAuth page unless another is chosen.
+         */
         public Builder oaId(String oaId) {
-            if (oaId == null || !oaId.matches("\\d{1,32}")) {
-                throw new IllegalArgumentException("The OA id must be numeric: " + oaId);
+            this.oaId = requireOaId(oaId);
+            return this;
+        }
+
+        /**
+         * The default OA's secret key, the key of its webhook signatures (default
+         * {@value ZaloSandbox#DEFAULT_OA_SECRET_KEY}), unless {@link #officialAccount(String, String)} names it.
+         */
+        public Builder oaSecretKey(String secretKey) {
+            this.oaSecretKey = requireKey(secretKey);
+            return this;
+        }
+
+        /** The default OA's display name (default {@value ZaloSandbox#DEFAULT_OA_NAME}), unless
+         * {@link #officialAccount(String, String, String)} names it. */
+        public Builder oaName(String name) {
+            this.oaName = requireKey(name);
+            return this;
+        }
+
+        /**
+         * An OA of the Zalo app, with the secret key its webhook events are signed with. Repeatable; each OA has its
+         * own token pair, {@code sub_quota} and ZNS quota, and all share the one customer directory. The default OA
+         * ({@link #oaId(String)}) is always one of them, first: naming its id here sets its secret key.
+         */
+        public Builder officialAccount(String oaId, String oaSecretKey) {
+            return officialAccount(oaId, oaSecretKey, DEFAULT_OA_NAME + " " + requireOaId(oaId));
+        }
+
+        /** An OA of the Zalo app with its display name; see {@link #officialAccount(String, String)}. */
+        public Builder officialAccount(String oaId, String oaSecretKey, String name) {
+            declaredOas.put(requireOaId(oaId), new String[] { requireKey(oaSecretKey), requireKey(name) });
+            return this;
+        }
+
+        /**
+         * The Zalo app that acts for the OAs: its {@code app_id} (default {@value ZaloSandbox#DEFAULT_APP_ID}) and
+         * secret key, the {@code secret_key} header of token requests (default
+         * {@value ZaloSandbox#DEFAULT_APP_SECRET}).
+         */
+        public Builder zaloApp(String appId, String appSecret) {
+            if (appId == null || !appId.matches("\\d{1,32}")) {
+                throw new IllegalArgumentException("The app id must be numeric: " + appId);
             }
-            this.oaId = oaId;
+            this.appId = appId;
+            this.appSecret = requireKey(appSecret);
+            return this;
+        }
+
+        /** How long an access token lives on the sandbox clock (default 25 hours, Zalo's 90,000 s). */
+        public Builder accessTokenLifetime(Duration lifetime) {
+            this.accessTokenLifetime = positive(lifetime);
+            return this;
+        }
+
+        /** How long a refresh token lives on the sandbox clock (default 90 days, Zalo's 3 months). */
+        public Builder refreshTokenLifetime(Duration lifetime) {
+            this.refreshTokenLifetime = positive(lifetime);
+            return this;
+        }
+
+        /** The app's OA API calls per minute before error -32 (default 4,000; 0 turns the limit off). */
+        public Builder zaloRateLimitPerMinute(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("zaloRateLimitPerMinute must not be negative");
+            }
+            this.zaloRateLimitPerMinute = limit;
+            return this;
+        }
+
+        /** How long uploads can be sent, on the sandbox clock (default 7 days); later: -100. */
+        public Builder uploadRetention(Duration retention) {
+            this.uploadRetention = positive(retention);
+            return this;
+        }
+
+        /**
+         * Promotion messages one user may get from one OA per day and per month, Vietnam time (default 5 and 50:
+         * the sandbox's choice, Zalo publishes no figure); over either, -218.
+         */
+        public Builder promotionQuota(int perDay, int perMonth) {
+            if (perDay < 0 || perMonth < perDay) {
+                throw new IllegalArgumentException("promotionQuota needs 0 <= perDay <= perMonth");
+            }
+            this.promotionsPerDay = perDay;
+            this.promotionsPerMonth = perMonth;
+            return this;
+        }
+
+        /** A ZNS template of the app (repeatable; the same id replaces it). See {@link ZnsTemplate#samples()}. */
+        public Builder znsTemplate(ZnsTemplate template) {
+            znsTemplates.put(template.templateId(), Objects.requireNonNull(template));
+            return this;
+        }
+
+        /** ZNS messages each OA may send per day, Vietnam time (default 20,000); over it, -115. */
+        public Builder znsDailyQuota(int quota) {
+            if (quota < 0) {
+                throw new IllegalArgumentException("znsDailyQuota must not be negative");
+            }
+            this.znsDailyQuota = quota;
+            return this;
+        }
+
+        /**
+         * The app's webhook URL, where the sandbox POSTs Zalo's events (default none: no events are made). Can be
+         * changed later with {@code webhooks().setUrl(…)} or {@code PUT /sandbox/webhooks}.
+         */
+        public Builder webhookUrl(String url) {
+            this.webhookUrl = url == null || url.isBlank() ? null : url.strip();
+            return this;
+        }
+
+        /** How many webhook POSTs may be under way at once (default 16; 1 delivers strictly in order). */
+        public Builder webhookConcurrency(int concurrency) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("webhookConcurrency must be at least 1");
+            }
+            this.webhookConcurrency = concurrency;
+            return this;
+        }
+
+        /** How long the webhook has to answer HTTP 200 before the attempt counts as failed (default 2 s). */
+        public Builder webhookTimeout(Duration timeout) {
+            this.webhookTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * Multiplies Zalo's retry schedule (30 s, 5 min, 15 min, 30 min, 1 h): {@code 0.001} runs it in
+         * milliseconds, 30 ms to 3.6 s (default 1: real time).
+         */
+        public Builder webhookRetryScale(double scale) {
+            if (!(scale >= 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("webhookRetryScale must be 0 or more");
+            }
+            this.webhookRetryScale = scale;
+            return this;
+        }
+
+        /** Whether each accepted message sends {@code user_received_message} to the webhook (default true). */
+        public Builder deliveryReceipts(boolean send) {
+            this.deliveryReceipts = send;
+            return this;
+        }
+
+        /** Token endpoint oddities to reproduce (default none); see {@link OAuthQuirk}. */
+        public Builder oauthQuirks(OAuthQuirk... quirks) {
+            oauthQuirks.addAll(List.of(quirks));
             return this;
         }
 
@@ -495,20 +807,50 @@ public final class ZaloSandbox implements AutoCloseable {
         }
 
         /**
-         * Adds the sample customers (the class path resource {@code io/github/camelzalo/sandbox/sample-customers.csv})
-         * and scripts 101 (consultation), 201 (transaction: {@code username}, {@code order_id}) and 301 (promotion).
+         * Adds the sample customers (the class path resource {@code io/github/camelzalo/sandbox/sample-customers.csv}),
+         * scripts and ZNS templates: {@link #sampleCustomers()} and {@link #sampleScriptsAndTemplates()}.
          */
         public Builder sampleData() {
-            customers(ZaloSandbox.class.getResource("sample-customers.csv"));
-            script(101, MessageType.CONSULTATION, "Chào {{username}}, cảm ơn anh/chị đã liên hệ. Chúng tôi có thể giúp"
-                                                  + " gì ạ?");
-            script(201, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng {{order_id}} đã được giao thành công.");
-            script(301, MessageType.PROMOTION, "Ưu đãi tháng này: giảm {{discount}} cho khách hàng thân thiết!");
+            return sampleCustomers().sampleScriptsAndTemplates();
+        }
+
+        /** Adds the sample customers (the class path resource {@code io/github/camelzalo/sandbox/sample-customers.csv}). */
+        public Builder sampleCustomers() {
+            return customers(ZaloSandbox.class.getResource("sample-customers.csv"));
+        }
+
+        /**
+         * Adds, unless one with the same id is configured, scripts 101 (consultation: {@code username}), 201
+         * (transaction: {@code username}, {@code order_id}), 301 (promotion: {@code discount}) and 608 (transaction:
+         * {@code username}), and the {@link ZnsTemplate#samples() sample ZNS templates}.
+         */
+        public Builder sampleScriptsAndTemplates() {
+            ZnsTemplate.samples().forEach(t -> znsTemplates.putIfAbsent(t.templateId(), t));
+            sampleScript(101, MessageType.CONSULTATION, "Chào {{username}}, cảm ơn anh/chị đã liên hệ. Chúng tôi có"
+                                                        + " thể giúp gì ạ?");
+            sampleScript(201, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng {{order_id}} đã được giao thành"
+                                                       + " công.");
+            sampleScript(301, MessageType.PROMOTION, "Ưu đãi tháng này: giảm {{discount}} cho khách hàng thân"
+                                                     + " thiết!");
+            sampleScript(608, MessageType.TRANSACTION, "Chào {{username}}, đơn hàng của quý khách đã được giao"
+                                                       + " thành công. Cảm ơn quý khách!");
             return this;
+        }
+
+        /** A sample script, unless a script with its id is configured. */
+        private void sampleScript(long id, MessageType type, String template) {
+            scripts.putIfAbsent(id, new Script(id, type, template));
         }
 
         public ZaloSandbox build() {
             return new ZaloSandbox(this);
+        }
+
+        private static String requireOaId(String oaId) {
+            if (oaId == null || !oaId.matches("\\d{1,32}")) {
+                throw new IllegalArgumentException("The OA id must be numeric: " + oaId);
+            }
+            return oaId;
         }
 
         private static String requireKey(String key) {

@@ -175,7 +175,7 @@ class AuthAndValidationTest extends SandboxFixture {
 
         SandboxStats s = sandbox.stats();
 
-        assertThat(s).isEqualTo(new SandboxStats(5, 4, 1, 2, 1, 1, 1, 0, 0, 0));
+        assertThat(s).isEqualTo(new SandboxStats(5, 4, 1, 0, 2, 1, 1, 1, 0, 0, 0, 0));
         sandbox.resetStats();
         assertThat(sandbox.stats().requests()).isZero();
     }

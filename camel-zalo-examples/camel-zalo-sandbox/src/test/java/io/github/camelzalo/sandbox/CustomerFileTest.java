@@ -137,4 +137,19 @@ class CustomerFileTest {
         assertThat(Duration.between(NOW.plus(Duration.ofDays(7)), system.now()))
                 .isBetween(Duration.ZERO, Duration.ofSeconds(5));
     }
+
+    @Test
+    void aCustomerKeepsItsPlaceWhenItsStateChanges() {
+        CustomerDirectory d = new CustomerDirectory(SandboxClock.frozen(NOW));
+        d.put(new Customer("0981234980", "1", "11", "A", true, null, 0));
+        d.put(new Customer("0912345678", "2", "12", "B", true, null, 0));
+
+        d.recordUserMessage("0981234980");
+        d.setFollowing("0981234980", false);
+
+        assertThat(d.all()).extracting(Customer::contactId).containsExactly("1", "2");
+        assertThatThrownBy(() -> d.update("0981234980", c -> new Customer(c.phone(), "2", "11", "A", true, null,
+                0))).hasMessageContaining("Contact id 2");
+        assertThat(d.find("0981234980").orElseThrow().contactId()).as("unchanged after the refusal").isEqualTo("1");
+    }
 }
