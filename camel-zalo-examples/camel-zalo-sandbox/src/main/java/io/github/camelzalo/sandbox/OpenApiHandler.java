@@ -55,26 +55,17 @@ final class OpenApiHandler {
             HttpIo.drain(exchange);
         }
         ZaloOAuth.AccessCheck token = oauth.checkAccessToken(exchange.getRequestHeaders().getFirst("access_token"));
-        switch (token.status()) {
-            case VALID -> {
-            }
-            case EXPIRED -> {
-                refuseToken(exchange, -220, "The access token has expired");
-                return;
-            }
-            case DEAD -> {
-                refuseToken(exchange, -216, "The access token is invalid: it was replaced by a newer one or"
-                                            + " revoked");
-                return;
-            }
-            case MISSING -> {
-                refuseToken(exchange, -216, "The access_token header is missing");
-                return;
-            }
-            default -> {
-                refuseToken(exchange, -216, "The access token is invalid");
-                return;
-            }
+        if (token.status() != ZaloOAuth.AccessStatus.VALID) {
+            HttpIo.drain(exchange);
+            stats.unauthorized.increment();
+            send(exchange, switch (token.status()) {
+                case EXPIRED -> ZaloJson.error(-220, "The access token has expired");
+                case DEAD -> ZaloJson.error(-216, "The access token is invalid: it was replaced by a newer one or"
+                                                  + " revoked");
+                case MISSING -> ZaloJson.error(-216, "The access_token header is missing");
+                default -> ZaloJson.error(-216, "The access token is invalid");
+            });
+            return;
         }
         if (!limiter.admit()) {
             HttpIo.drain(exchange);
@@ -92,12 +83,6 @@ final class OpenApiHandler {
             (r.kind() == Refusal.Kind.INVALID ? stats.invalid : stats.refused).increment();
             send(exchange, ZaloJson.error(r));
         }
-    }
-
-    private void refuseToken(HttpExchange exchange, int code, String message) throws IOException {
-        HttpIo.drain(exchange);
-        stats.unauthorized.increment();
-        send(exchange, ZaloJson.error(code, message));
     }
 
     private void send(HttpExchange exchange, JsonNode answer) throws IOException {

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local stand-in for the Zalo APIs of CareSoft and eTelecom: an HTTP server on 127.0.0.1 that speaks their wire
- * formats and applies Zalo's messaging rules to a directory of customers, recording every accepted message in an
- * outbox. Point the {@code zalo:} component at it:
+ * A local stand-in for the Zalo providers: an HTTP server on 127.0.0.1 that speaks the wire
+ * formats of CareSoft and eTelecom and applies Zalo's messaging rules to a directory of customers, recording every
+ * accepted message in an outbox. Point the {@code zalo:} component at it:
  *
  * <pre>{@code
  * try (ZaloSandbox sandbox = ZaloSandbox.builder()
@@ -39,11 +39,17 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * It also stands in for Zalo's own hosts, as path prefixes on the same port: OAuth v4 ({@link #zaloOauthBaseUrl()},
+ * {@link OAuthHandler}), the OA API ({@link #zaloOpenApiBaseUrl()}: messages, uploads, users) and ZNS
+ * ({@link #zaloBusinessBaseUrl()}, {@link ZnsHandler}); and it delivers Zalo's signed webhook events
+ * ({@link #webhooks()}), among them those of a customer it acts as ({@link #actAs(String)}).
+ * <p>
  * Endpoints: CareSoft {@code POST /<tenant>/api/v1/zalo/user-status} and {@code …/send-message}
  * ({@link CareSoftHandler}); eTelecom {@code POST /v1/shop.Zalo/OASendImage} and
- * {@code /v1/partner.Zalo/OASendImage} ({@link ETelecomHandler}); the sandbox's own {@code GET /sandbox/outbox},
- * {@code /sandbox/stats}, {@code /sandbox/customers} ({@link AdminHandler}). The rules are in {@link ZaloRules}, the
- * rate limit in {@link CareSoftRateLimiter}, the customer file format in {@link CustomerFile}.
+ * {@code /v1/partner.Zalo/OASendImage} ({@link ETelecomHandler}); Zalo under {@code /zalo/…}
+ * ({@link ZaloApiRouter}); the sandbox's own {@code /sandbox/…} ({@link AdminHandler}). The rules are in
+ * {@link ZaloRules}, the rate limits in {@link CareSoftRateLimiter} and {@link AppRateLimiter}, the customer file
+ * format in {@link CustomerFile}.
  */
 public final class ZaloSandbox implements AutoCloseable {
 
