@@ -33,23 +33,16 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     @Metadata(description = "The default options of every endpoint.")
     private ZaloConfiguration configuration = new ZaloConfiguration();
 
-    @Metadata(label = "caresoft", description = "The CareSoft account every endpoint that uses CareSoft shares,"
-                                                + " set as caresoft.baseUrl (the tenant's API URL, e.g."
-                                                + " https://api.caresoft.vn/acme), caresoft.apiKey (the API token) and"
-                                                + " caresoft.rateLimit (the most calls per second to the account from"
-                                                + " this JVM, default 15, 0 = off: CareSoft allows 15 and locks the"
-                                                + " tenant out for 15 minutes after 20 answers 429 in a row; calls"
-                                                + " wait their turn without holding a thread and slow down by"
-                                                + " themselves after a 429). Lets one context use CareSoft and"
-                                                + " eTelecom side by side.")
-    private ZaloAccount caresoft = new ZaloAccount();
+    @Metadata(label = "caresoft", displayName = "CareSoft",
+              description = "The CareSoft account every endpoint that uses CareSoft shares: caresoft.baseUrl,"
+                            + " caresoft.apiKey and caresoft.rateLimit. With the eTelecom account, lets one context use"
+                            + " both providers side by side.")
+    private CareSoftAccount caresoft = new CareSoftAccount();
 
-    @Metadata(label = "etelecom", description = "The eTelecom account every endpoint that uses eTelecom shares, set"
-                                                + " as etelecom.baseUrl (default https://api.etelecom.vn/v1/shop;"
-                                                + " .../v1/partner for the Partner API), etelecom.apiKey (the shop's"
-                                                + " api_key, or shop_key for the Partner API) and etelecom.rateLimit"
-                                                + " (calls per second, default 0 = off: eTelecom documents no limit).")
-    private ZaloAccount etelecom = new ZaloAccount();
+    @Metadata(label = "etelecom", displayName = "eTelecom",
+              description = "The eTelecom account every endpoint that uses eTelecom shares: etelecom.baseUrl,"
+                            + " etelecom.apiKey and etelecom.rateLimit.")
+    private ETelecomAccount etelecom = new ETelecomAccount();
 
     @Metadata(label = "advanced", autowired = false,
               description = "An HttpClient 5 async client to use instead of the one the component creates. The"
@@ -227,7 +220,8 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     private ZaloAccount accountOf(ZaloProviderType provider) {
         ZaloAccount account = provider == ZaloProviderType.caresoft ? caresoft : etelecom;
-        return account != null ? account : new ZaloAccount();
+        return account != null ? account : provider == ZaloProviderType.caresoft ? new CareSoftAccount()
+                : new ETelecomAccount();
     }
 
     /** The rate limit of {@code provider}'s accounts, calls per second, or 0 when it is off. */
@@ -257,19 +251,19 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         this.configuration = configuration;
     }
 
-    public ZaloAccount getCaresoft() {
+    public CareSoftAccount getCaresoft() {
         return caresoft;
     }
 
-    public void setCaresoft(ZaloAccount caresoft) {
+    public void setCaresoft(CareSoftAccount caresoft) {
         this.caresoft = caresoft;
     }
 
-    public ZaloAccount getEtelecom() {
+    public ETelecomAccount getEtelecom() {
         return etelecom;
     }
 
-    public void setEtelecom(ZaloAccount etelecom) {
+    public void setEtelecom(ETelecomAccount etelecom) {
         this.etelecom = etelecom;
     }
 

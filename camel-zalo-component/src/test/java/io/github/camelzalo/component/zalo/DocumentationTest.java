@@ -75,6 +75,17 @@ class DocumentationTest {
                 .isEmpty();
     }
 
+    /** The page's {@code :since:} is the catalog's first version as Camel's tooling renders it (0.1.0 as 0.1). */
+    @Test
+    void thePageSaysSinceTheFirstVersionAsCamelsToolingRendersIt() throws Exception {
+        String page = Files.readString(Path.of("src/main/docs/zalo-component.adoc"));
+        String first = componentJson().at("/component/firstVersion").asText();
+        String shortVersion = first.endsWith(".0") && first.split("\\.").length == 3
+                ? first.substring(0, first.length() - 2) : first;
+
+        assertThat(page).contains("\n:since: " + shortVersion + "\n", "*Since camel-zalo " + shortVersion);
+    }
+
     static JsonNode componentJson() throws IOException {
         try (InputStream in = DocumentationTest.class
                 .getResourceAsStream("/META-INF/io/github/camelzalo/component/zalo/zalo.json")) {

@@ -1,6 +1,7 @@
 package io.github.camelzalo.component.zalo.springboot;
 
-import io.github.camelzalo.component.zalo.ZaloAccount;
+import io.github.camelzalo.component.zalo.CareSoftAccount;
+import io.github.camelzalo.component.zalo.ETelecomAccount;
 import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import io.github.camelzalo.component.zalo.ZaloProviderType;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -32,14 +33,14 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      * default 15, 0 = off).
      */
     @NestedConfigurationProperty
-    private ZaloAccount caresoft = new ZaloAccount();
+    private CareSoftAccount caresoft = new CareSoftAccount();
     /**
      * The eTelecom account every endpoint that uses eTelecom shares: etelecom.base-url (default
      * https://api.etelecom.vn/v1/shop), etelecom.api-key (the shop's api_key, or shop_key for the Partner API) and
      * etelecom.rate-limit (calls per second, default 0 = off).
      */
     @NestedConfigurationProperty
-    private ZaloAccount etelecom = new ZaloAccount();
+    private ETelecomAccount etelecom = new ETelecomAccount();
     /**
      * How many times a call answered with a rate-limit error (HTTP 429, which means the request was not
      * processed) is sent again, after the back-off, before the exchange fails with a retryable ZaloApiException of
@@ -135,19 +136,19 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private Boolean autowiredEnabled = true;
 
-    public ZaloAccount getCaresoft() {
+    public CareSoftAccount getCaresoft() {
         return caresoft;
     }
 
-    public void setCaresoft(ZaloAccount caresoft) {
+    public void setCaresoft(CareSoftAccount caresoft) {
         this.caresoft = caresoft;
     }
 
-    public ZaloAccount getEtelecom() {
+    public ETelecomAccount getEtelecom() {
         return etelecom;
     }
 
-    public void setEtelecom(ZaloAccount etelecom) {
+    public void setEtelecom(ETelecomAccount etelecom) {
         this.etelecom = etelecom;
     }
 
