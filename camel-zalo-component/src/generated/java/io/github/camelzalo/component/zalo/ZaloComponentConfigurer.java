@@ -38,12 +38,12 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "caresoft": target.setCaresoft(property(camelContext, io.github.camelzalo.component.zalo.ZaloAccount.class, value)); return true;
+        case "caresoft": target.setCaresoft(property(camelContext, io.github.camelzalo.component.zalo.CareSoftAccount.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelzalo.component.zalo.ZaloConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "development": getOrCreateConfiguration(target).setDevelopment(property(camelContext, boolean.class, value)); return true;
-        case "etelecom": target.setEtelecom(property(camelContext, io.github.camelzalo.component.zalo.ZaloAccount.class, value)); return true;
+        case "etelecom": target.setEtelecom(property(camelContext, io.github.camelzalo.component.zalo.ETelecomAccount.class, value)); return true;
         case "followersonly":
         case "followersOnly": getOrCreateConfiguration(target).setFollowersOnly(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
@@ -98,12 +98,12 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
-        case "caresoft": return io.github.camelzalo.component.zalo.ZaloAccount.class;
+        case "caresoft": return io.github.camelzalo.component.zalo.CareSoftAccount.class;
         case "configuration": return io.github.camelzalo.component.zalo.ZaloConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "development": return boolean.class;
-        case "etelecom": return io.github.camelzalo.component.zalo.ZaloAccount.class;
+        case "etelecom": return io.github.camelzalo.component.zalo.ETelecomAccount.class;
         case "followersonly":
         case "followersOnly": return boolean.class;
         case "httpclient":

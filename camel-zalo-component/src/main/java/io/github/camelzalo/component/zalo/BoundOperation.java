@@ -48,7 +48,8 @@ final class BoundOperation<R, T> {
         this.operation = operation;
         this.provider = provider;
         // each provider registers, per operation, a codec of the types that operation's binding reads and writes
-        this.binding = (OperationBinding<R, T>) provider.binding(operation);
+        OperationBinding<?, ?> own = provider.binding(operation);
+        this.binding = (OperationBinding<R, T>) (own != null ? own : operation.binding());
         this.codec = (OperationCodec<R, T>) provider.codecs().get(operation);
         this.pages = codec instanceof PagedCodec<?, ?> p ? (PagedCodec<R, T>) p : null;
         this.bases = new EnumMap<>(bases);

@@ -2,6 +2,7 @@ package io.github.camelzalo.component.zalo;
 
 import io.github.camelzalo.component.zalo.auth.ZaloTokenStore;
 import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.UriParam;
 
 /**
  * The official Zalo API's account (provider {@code zalo}): one Zalo app, acting for one or more OAs, each with its
@@ -11,18 +12,66 @@ import org.apache.camel.spi.Configurer;
 @Configurer
 public class ZaloAppAccount {
 
+    @UriParam(label = "zalo",
+              description = "The Zalo app's id, from Zalo's developer console: the app that acts for the OAs with"
+                            + " provider zalo.")
     private String appId;
+
+    @UriParam(label = "zalo,security", secret = true,
+              description = "The app's secret key, sent to Zalo's token endpoint as secret_key.")
     private String appSecret;
+
+    @UriParam(label = "zalo,security", secret = true,
+              description = "The OA's secret key, with which Zalo signs the webhook events it sends (zalo:events).")
     private String oaSecretKey;
+
+    @UriParam(label = "zalo,security", secret = true,
+              description = "The OA's previous secret key, still accepted for webhook events while the key is being"
+                            + " rotated.")
     private String previousOaSecretKey;
+
+    @UriParam(label = "zalo,security", secret = true,
+              description = "A refresh token of the default OA (oaId), from an admin's consent. It seeds the token"
+                            + " store when the store has no tokens for that OA, or holds a pair that did not come"
+                            + " from this token (a new consent); a stored pair that came from it wins.")
     private String refreshToken;
+
+    @UriParam(label = "zalo",
+              description = "Where each OA's OAuth tokens are kept: a ZaloTokenStore bean. By default the one bean of"
+                            + " that type in the registry, else a file store in tokenDirectory.")
     private ZaloTokenStore tokenStore;
+
+    @UriParam(label = "zalo",
+              description = "The directory of the default file token store, one file per app and OA, readable by"
+                            + " its owner only. Default ~/.camel-zalo/tokens.")
     private String tokenDirectory;
+
+    @UriParam(label = "zalo", defaultValue = "4000",
+              description = "The most calls per minute (Zalo's unit) to the app from this JVM; 0 turns pacing off."
+                            + " Zalo allows an app 4,000 a minute and answers -32 past it; calls wait their turn"
+                            + " without holding a thread, and a -32 is sent again like a 429.")
     private Integer rateLimit;
+
+    @UriParam(label = "zalo", defaultValue = "https://oauth.zaloapp.com",
+              description = "Zalo's OAuth host, where tokens are refreshed; a sandbox's or test server's instead.")
     private String oauthBaseUrl;
+
+    @UriParam(label = "zalo", defaultValue = "https://openapi.zalo.me",
+              description = "The OA API's host (messages, upload, users); a sandbox's or test server's instead.")
     private String openApiBaseUrl;
+
+    @UriParam(label = "zalo", defaultValue = "https://business.openapi.zalo.me",
+              description = "The ZNS API's host; a sandbox's or test server's instead.")
     private String businessBaseUrl;
+
+    @UriParam(label = "zalo", defaultValue = "600000",
+              description = "How long before its expiry an access token is replaced, in milliseconds, while calls go"
+                            + " on with it; half the token's lifetime when that is shorter.")
     private long refreshAhead = 600_000;
+
+    @UriParam(label = "zalo", defaultValue = "false",
+              description = "Whether calls also carry appsecret_proof, the hex HMAC-SHA256 of the access token keyed"
+                            + " with the app secret.")
     private boolean appSecretProof;
 
     /** The Zalo app's id, from Zalo's developer console. */

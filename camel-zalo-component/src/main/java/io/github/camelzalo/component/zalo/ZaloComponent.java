@@ -46,28 +46,37 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     private static final Logger LOG = LoggerFactory.getLogger(ZaloComponent.class);
     /** The secret option names Camel does not know as such, in the form Camel compares them. */
+    private static final ZaloAccount NO_ACCOUNT = new ZaloAccount() {
+        @Override
+        public String getBaseUrl() {
+            return null;
+        }
+
+        @Override
+        public String getApiKey() {
+            return null;
+        }
+
+        @Override
+        public Integer getRateLimit() {
+            return null;
+        }
+    };
     private static final List<String> SENSITIVE_KEYWORDS = List.of("appsecret", "oasecretkey", "previousoasecretkey");
 
     @Metadata(description = "The default options of every endpoint.")
     private ZaloConfiguration configuration = new ZaloConfiguration();
 
-    @Metadata(label = "caresoft", description = "The CareSoft account every endpoint that uses CareSoft shares,"
-                                                + " set as caresoft.baseUrl (the tenant's API URL, e.g."
-                                                + " https://api.caresoft.vn/acme), caresoft.apiKey (the API token) and"
-                                                + " caresoft.rateLimit (the most calls per second to the account from"
-                                                + " this JVM, default 15, 0 = off: CareSoft allows 15 and locks the"
-                                                + " tenant out for 15 minutes after 20 answers 429 in a row; calls"
-                                                + " wait their turn without holding a thread and slow down by"
-                                                + " themselves after a 429). Lets one context use CareSoft and"
-                                                + " eTelecom side by side.")
-    private ZaloAccount caresoft = new ZaloAccount();
+    @Metadata(label = "caresoft", displayName = "CareSoft",
+              description = "The CareSoft account every endpoint that uses CareSoft shares: caresoft.baseUrl,"
+                            + " caresoft.apiKey and caresoft.rateLimit. With the eTelecom account, lets one context use"
+                            + " both providers side by side.")
+    private CareSoftAccount caresoft = new CareSoftAccount();
 
-    @Metadata(label = "etelecom", description = "The eTelecom account every endpoint that uses eTelecom shares, set"
-                                                + " as etelecom.baseUrl (default https://api.etelecom.vn/v1/shop;"
-                                                + " .../v1/partner for the Partner API), etelecom.apiKey (the shop's"
-                                                + " api_key, or shop_key for the Partner API) and etelecom.rateLimit"
-                                                + " (calls per second, default 0 = off: eTelecom documents no limit).")
-    private ZaloAccount etelecom = new ZaloAccount();
+    @Metadata(label = "etelecom", displayName = "eTelecom",
+              description = "The eTelecom account every endpoint that uses eTelecom shares: etelecom.baseUrl,"
+                            + " etelecom.apiKey and etelecom.rateLimit.")
+    private ETelecomAccount etelecom = new ETelecomAccount();
 
     @Metadata(label = "zalo", description = "The official Zalo OA API's account (provider zalo), set as"
                                             + " zalo.appId and zalo.appSecret (the app's, from Zalo's developer"
@@ -350,12 +359,12 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     /** The account of a provider with a base URL and an API key; an empty one for the official API. */
     private ZaloAccount accountOf(ZaloProviderType provider) {
-        ZaloAccount account = switch (provider) {
-            case caresoft -> caresoft;
-            case etelecom -> etelecom;
-            case zalo -> null;
+        return switch (provider) {
+            case caresoft -> caresoft != null ? caresoft : new CareSoftAccount();
+            case etelecom -> etelecom != null ? etelecom : new ETelecomAccount();
+            // the official API has no base URL and API key of this kind: see ZaloAppAccount
+            case zalo -> NO_ACCOUNT;
         };
-        return account != null ? account : new ZaloAccount();
     }
 
     /** The rate limit of {@code provider}'s accounts, calls per second, or 0 when it is off. */
@@ -389,11 +398,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         this.configuration = configuration;
     }
 
-    public ZaloAccount getCaresoft() {
+    public CareSoftAccount getCaresoft() {
         return caresoft;
     }
 
-    public void setCaresoft(ZaloAccount caresoft) {
+    public void setCaresoft(CareSoftAccount caresoft) {
         this.caresoft = caresoft;
     }
 
@@ -405,11 +414,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         this.zalo = zalo;
     }
 
-    public ZaloAccount getEtelecom() {
+    public ETelecomAccount getEtelecom() {
         return etelecom;
     }
 
-    public void setEtelecom(ZaloAccount etelecom) {
+    public void setEtelecom(ETelecomAccount etelecom) {
         this.etelecom = etelecom;
     }
 

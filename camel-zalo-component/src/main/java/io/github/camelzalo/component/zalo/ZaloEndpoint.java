@@ -15,6 +15,7 @@ import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PacerRegistry;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import io.github.camelzalo.component.zalo.provider.ZaloProvider;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -31,7 +32,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = ZaloConstants.SCHEME, title = "Zalo", syntax = "zalo:operation",
              producerOnly = true, category = { Category.CHAT, Category.SOCIAL }, headersClass = ZaloConstants.class)
-public class ZaloEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The operation: userStatus, send or sendImage.", enums = "userStatus,send,sendImage")
     @Metadata(required = true)

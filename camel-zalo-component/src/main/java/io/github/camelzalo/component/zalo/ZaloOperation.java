@@ -54,7 +54,7 @@ public enum ZaloOperation {
     }
 
     /** How this operation reads its request from an exchange and writes its result back. */
-    public OperationBinding<?, ?> binding() {
+    OperationBinding<?, ?> binding() {
         return binding;
     }
 

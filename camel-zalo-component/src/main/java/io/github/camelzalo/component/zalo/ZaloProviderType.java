@@ -21,7 +21,8 @@ public enum ZaloProviderType {
         this.adapter = adapter;
     }
 
-    public ZaloProvider adapter() {
+    /** The adapter that speaks this provider's wire format; internal to the component. */
+    ZaloProvider adapter() {
         return adapter;
     }
 

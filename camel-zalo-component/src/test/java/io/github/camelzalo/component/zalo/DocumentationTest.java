@@ -44,6 +44,62 @@ class DocumentationTest {
         assertThat(recipes).as("recipes found").hasSizeGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * Where a table in docs/ has a Default column, an option's default there is the catalog's (which CatalogTest holds
+     * to the code's): "1048576 (1 MiB)" and "`0` (off)" are read as 1048576 and 0.
+     */
+    @Test
+    void theDefaultsInTheDocsTablesAreTheCatalogs() throws IOException {
+        JsonNode json = componentJson();
+        List<String> checked = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Path doc : documents()) {
+            int defaultColumn = -1;
+            for (String line : Files.readString(doc).lines().toList()) {
+                if (!line.startsWith("|")) {
+                    defaultColumn = -1;
+                    continue;
+                }
+                List<String> cells = List.of(line.substring(1).split("\\|"));
+                int header = indexOfIgnoringCase(cells, "default");
+                if (header >= 0) {
+                    defaultColumn = header;
+                    continue;
+                }
+                Matcher name = Pattern.compile("`([A-Za-z.]+)`").matcher(cells.get(0));
+                if (defaultColumn < 0 || defaultColumn >= cells.size() || !name.find()) {
+                    continue;
+                }
+                JsonNode option = json.at("/componentProperties/" + name.group(1).replace("/", "~1"));
+                if (option.isMissingNode()) {
+                    option = json.at("/properties/" + name.group(1));
+                }
+                if (option.isMissingNode() || !option.has("defaultValue")) {
+                    continue;
+                }
+                Matcher shown = Pattern.compile("^[^\\s:(]+").matcher(cells.get(defaultColumn).replace("`", "").strip());
+                String expected = option.get("defaultValue").asText();
+                checked.add(doc.getFileName() + " " + name.group(1));
+                if (!shown.find() || !shown.group().equals(expected)) {
+                    wrong.add(doc.getFileName() + ": " + name.group(1) + " is shown with default '"
+                              + cells.get(defaultColumn).strip() + "', the component's is " + expected);
+                }
+            }
+        }
+        assertThat(wrong).as("defaults in the docs' tables").isEmpty();
+        assertThat(checked).as("options whose default the docs show")
+                .contains("pacing.md caresoft.rateLimit", "reliability.md maxConnections");
+    }
+
+    private static int indexOfIgnoringCase(List<String> cells, String text) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).strip().equalsIgnoreCase(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The README, docs/ and the component page. */
     static List<Path> documents() throws IOException {
         List<Path> docs = new ArrayList<>();
@@ -73,6 +129,17 @@ class DocumentationTest {
         List<String> missing = rows.stream().filter(row -> !lines.contains(row)).toList();
         assertThat(missing).as("rows the component page lacks, or has with another description, default or type")
                 .isEmpty();
+    }
+
+    /** The page's {@code :since:} is the catalog's first version as Camel's tooling renders it (0.1.0 as 0.1). */
+    @Test
+    void thePageSaysSinceTheFirstVersionAsCamelsToolingRendersIt() throws Exception {
+        String page = Files.readString(Path.of("src/main/docs/zalo-component.adoc"));
+        String first = componentJson().at("/component/firstVersion").asText();
+        String shortVersion = first.endsWith(".0") && first.split("\\.").length == 3
+                ? first.substring(0, first.length() - 2) : first;
+
+        assertThat(page).contains("\n:since: " + shortVersion + "\n", "*Since camel-zalo " + shortVersion);
     }
 
     static JsonNode componentJson() throws IOException {

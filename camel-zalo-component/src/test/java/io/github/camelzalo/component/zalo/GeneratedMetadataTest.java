@@ -36,6 +36,13 @@ class GeneratedMetadataTest {
 
             assertThat(component).isInstanceOf(ZaloComponentConfigurer.class);
             assertThat(endpoint).isInstanceOf(ZaloEndpointConfigurer.class);
+            // the accounts, which Camel Main binds as caresoft.api-key through them
+            assertThat(PluginHelper.getConfigurerResolver(context)
+                    .resolvePropertyConfigurer(CareSoftAccount.class.getName(), context))
+                    .isInstanceOf(CareSoftAccountConfigurer.class);
+            assertThat(PluginHelper.getConfigurerResolver(context)
+                    .resolvePropertyConfigurer(ETelecomAccount.class.getName(), context))
+                    .isInstanceOf(ETelecomAccountConfigurer.class);
             assertThat(context.getComponent("zalo")).isInstanceOf(ZaloComponent.class);
         }
     }
@@ -67,8 +74,8 @@ class GeneratedMetadataTest {
         assertThat(componentOptions).containsAll(uriParams).containsAll(componentFields);
         assertThat(headers).containsExactlyInAnyOrderElementsOf(headerNames);
         assertThat(json.at("/properties/apiKey/secret").asBoolean()).isTrue();
-        assertThat(json.at("/componentProperties/caresoft/javaType").asText()).isEqualTo(ZaloAccount.class.getName());
-        assertThat(json.at("/componentProperties/etelecom/javaType").asText()).isEqualTo(ZaloAccount.class.getName());
+        assertThat(json.at("/componentProperties/caresoft/javaType").asText()).isEqualTo(CareSoftAccount.class.getName());
+        assertThat(json.at("/componentProperties/etelecom/javaType").asText()).isEqualTo(ETelecomAccount.class.getName());
         for (JsonNode option : json.get("properties")) {
             assertThat(option.path("description").asText()).as(option.toString()).isNotBlank();
         }

@@ -93,7 +93,7 @@ class NonsenseOptionsTest {
         CamelContext context = new DefaultCamelContext();
         ZaloComponent zalo = new ZaloComponent();
         zalo.getCaresoft().setBaseUrl("http://127.0.0.1:1/acme");
-        zalo.getCaresoft().setApiKey("options-test-key");
+        zalo.getCaresoft().setApiKey("cs-options-token-5e21");
         context.addComponent("zalo", zalo);
         context.start();
         return context;
@@ -102,7 +102,7 @@ class NonsenseOptionsTest {
     private void startMain(String key, String value) throws Exception {
         main = new Main();
         main.addInitialProperty("camel.component.zalo.caresoft.base-url", "http://127.0.0.1:1/acme");
-        main.addInitialProperty("camel.component.zalo.caresoft.api-key", "options-test-key");
+        main.addInitialProperty("camel.component.zalo.caresoft.api-key", "cs-options-token-5e21");
         main.addInitialProperty(key, value);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override

@@ -59,7 +59,23 @@ class DemoRunTest {
             assertThat(image.imageUrl()).isEqualTo(DemoSettings.DEFAULT_IMAGE_URL);
             assertThat(image.zaloId()).isEqualTo("8941234567136201");
             assertThat(sandbox.stats().lockouts()).isZero();
+            assertThat(reportLines(report.render(run.target())))
+                    .as("the sample output in the README's quick start").isEqualTo(reportLines(readmeSample()));
         }
+    }
+
+    /** The report's lines but the two that differ from run to run (the sandbox's port, the time taken). */
+    private static List<String> reportLines(String report) {
+        return report.lines().filter(line -> !line.isBlank())
+                .filter(line -> !line.startsWith("providers ") && !line.startsWith("time taken ")).toList();
+    }
+
+    /** The README's sample output of the demo: the block that starts with the report's title. */
+    private static String readmeSample() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../../README.md"));
+        int start = readme.indexOf("=== Zalo customer-care run ===");
+        assertThat(start).as("the README shows the demo's report").isPositive();
+        return readme.substring(start, readme.indexOf("```", start));
     }
 
     private static void assertReceived(ZaloSandbox sandbox, String phone, String... formatAndQuota) {

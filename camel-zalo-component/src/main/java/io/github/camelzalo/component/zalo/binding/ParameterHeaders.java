@@ -1,6 +1,5 @@
 package io.github.camelzalo.component.zalo.binding;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -88,8 +87,6 @@ final class ParameterHeaders {
                                                       + " text is not valid JSON"
                                                       + (at == null ? "" : " (line " + at.getLineNr() + ", column "
                                                                            + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new ZaloValidationException(header, "must be a JSON object such as {\"username\":\"An\"}");
         }
         if (tree == null || tree.isMissingNode()) {
             throw new ZaloValidationException(header, "must be a JSON object such as {\"username\":\"An\"}, but the"

@@ -24,11 +24,11 @@ public interface ZaloProvider {
     Map<ZaloOperation, OperationCodec<?, ?>> codecs();
 
     /**
-     * How {@code operation} reads its request from the exchange for this provider: the operation's own binding,
-     * unless the provider takes another request type for it (the official API's send and sendImage do).
+     * How {@code operation} reads its request from the exchange when this provider takes another request type for it
+     * than the operation's own (the official API's send and sendImage do); {@code null} for the operation's own.
      */
     default OperationBinding<?, ?> binding(ZaloOperation operation) {
-        return operation.binding();
+        return null;
     }
 
     /** The headers that carry the API key: a Bearer token, as CareSoft and eTelecom both take it. */

@@ -1,6 +1,7 @@
 package io.github.camelzalo.component.zalo.springboot;
 
-import io.github.camelzalo.component.zalo.ZaloAccount;
+import io.github.camelzalo.component.zalo.CareSoftAccount;
+import io.github.camelzalo.component.zalo.ETelecomAccount;
 import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import io.github.camelzalo.component.zalo.ZaloProviderType;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -15,11 +16,14 @@ import java.util.concurrent.ExecutorService;
  * Check Zalo users and send Zalo messages through Vietnamese providers (CareSoft, eTelecom).
  * <p>
  * The {@code camel.component.zalo.*} properties, one per option of the zalo component (its {@code zalo.json}). The
- * field comments and initial values become the IDE help and defaults in {@code spring-configuration-metadata.json};
- * a value left unset ({@code null}) leaves the component's own default alone. Object options (httpClient, workerPool,
- * sslContextParameters, configuration) take a bean reference such as {@code #bean:myClient}.
+ * field comments become the IDE help in {@code spring-configuration-metadata.json}; the defaults shown there come from
+ * {@code additional-spring-configuration-metadata.json}, not from the fields: every field starts {@code null}, so only
+ * what the user set is copied onto the component, and a {@code configuration} bean keeps its own values. Object
+ * options (httpClient, workerPool, sslContextParameters, configuration) take a bean reference such as
+ * {@code #bean:myClient}. A key under {@code camel.component.zalo} that is none of these fails the start-up
+ * ({@code ignoreUnknownFields = false}), as in Camel Main, rather than being ignored.
  */
-@ConfigurationProperties(prefix = "camel.component.zalo")
+@ConfigurationProperties(prefix = "camel.component.zalo", ignoreUnknownFields = false)
 public class ZaloComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /**
@@ -32,20 +36,20 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      * default 15, 0 = off).
      */
     @NestedConfigurationProperty
-    private ZaloAccount caresoft = new ZaloAccount();
+    private CareSoftAccount caresoft;
     /**
      * The eTelecom account every endpoint that uses eTelecom shares: etelecom.base-url (default
      * https://api.etelecom.vn/v1/shop), etelecom.api-key (the shop's api_key, or shop_key for the Partner API) and
      * etelecom.rate-limit (calls per second, default 0 = off).
      */
     @NestedConfigurationProperty
-    private ZaloAccount etelecom = new ZaloAccount();
+    private ETelecomAccount etelecom;
     /**
      * How many times a call answered with a rate-limit error (HTTP 429, which means the request was not
      * processed) is sent again, after the back-off, before the exchange fails with a retryable ZaloApiException of
      * kind RATE_LIMITED. Applies when the provider's rate limit is on. 0 sends once.
      */
-    private Integer rateLimitRetries = 5;
+    private Integer rateLimitRetries;
     /**
      * The Zalo Official Account id used when the CamelZaloOaId header is absent.
      */
@@ -68,36 +72,36 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
     /**
      * How long to wait for a connection to the provider, in milliseconds.
      */
-    private Integer connectTimeout = 10000;
+    private Integer connectTimeout;
     /**
      * How long one call may take in all, from sending until the answer has been read, in milliseconds. When it
      * passes the exchange fails with a ZaloApiException of kind TIMEOUT.
      */
-    private Integer requestTimeout = 30000;
+    private Integer requestTimeout;
     /**
      * Whether a failure whose outcome is unknown (a timeout or broken connection after the request was sent, HTTP
      * 500/502/504) counts as retryable for send and sendImage. Off by default: retrying such a failure can deliver
      * the same message twice.
      */
-    private Boolean retryUnknownOutcome = false;
+    private Boolean retryUnknownOutcome;
     /**
      * The most connections open at once, over all endpoints and providers. Further calls wait for a free
      * connection without holding a thread.
      */
-    private Integer maxConnections = 100;
+    private Integer maxConnections;
     /**
      * The largest answer accepted, in bytes. A larger one fails the exchange with a ZaloApiException of kind
      * RESPONSE_TOO_LARGE and is not read into memory.
      */
-    private Integer maxResponseSize = 1048576;
+    private Integer maxResponseSize;
     /**
      * The I/O threads of the HTTP client the component creates. One thread carries tens of thousands of calls per
      * second; it only moves bytes, since answers are read and routes continue on the worker pool.
      */
-    private Integer ioThreads = 1;
+    private Integer ioThreads;
     /**
      * The size of the worker pool the component creates: the number of exchanges that can continue their route
-     * after a call at the same time. Defaults to half the number of processors, at least 1.
+     * after a call at the same time. 0, the default, means half the number of processors, at least 1.
      */
     private Integer workerPoolSize;
     /**
@@ -118,36 +122,36 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
     /**
      * Use the global SSL context parameters of the CamelContext.
      */
-    private Boolean useGlobalSslContextParameters = false;
+    private Boolean useGlobalSslContextParameters;
     /**
-     * The default options of every endpoint, as a bean reference (#bean:name). The single options above are
-     * usually simpler.
+     * The default options of every endpoint, as a bean reference (#bean:name). The bean is used as it is; a single
+     * option set as well (request-timeout, ...) is applied to it. The single options are usually simpler.
      */
     private ZaloConfiguration configuration;
     /**
      * Whether the producer should be started lazy (on the first message), so that a route can start even when
      * the producer cannot yet.
      */
-    private Boolean lazyStartProducer = false;
+    private Boolean lazyStartProducer;
     /**
      * Whether autowiring is enabled: options marked as autowired are looked up in the registry when there is a
      * single instance of the type.
      */
-    private Boolean autowiredEnabled = true;
+    private Boolean autowiredEnabled;
 
-    public ZaloAccount getCaresoft() {
+    public CareSoftAccount getCaresoft() {
         return caresoft;
     }
 
-    public void setCaresoft(ZaloAccount caresoft) {
+    public void setCaresoft(CareSoftAccount caresoft) {
         this.caresoft = caresoft;
     }
 
-    public ZaloAccount getEtelecom() {
+    public ETelecomAccount getEtelecom() {
         return etelecom;
     }
 
-    public void setEtelecom(ZaloAccount etelecom) {
+    public void setEtelecom(ETelecomAccount etelecom) {
         this.etelecom = etelecom;
     }
 

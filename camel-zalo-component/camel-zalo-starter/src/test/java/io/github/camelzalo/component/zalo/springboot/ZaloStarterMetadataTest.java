@@ -5,8 +5,10 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +44,37 @@ class ZaloStarterMetadataTest {
         assertThat(missing).as("options of zalo.json without a documented field in ZaloComponentConfiguration")
                 .isEmpty();
         assertThat(documented).contains("camel.component.zalo.enabled");
+    }
+
+    /**
+     * The defaults IDEs show for the Spring Boot keys are the catalog's (which CatalogTest holds to the code's): the
+     * starter's fields have none of their own, so only its metadata says them, and it must not drift.
+     */
+    @Test
+    void everySpringBootDefaultIsTheComponentsDefault() throws Exception {
+        JsonNode component = read("META-INF/io/github/camelzalo/component/zalo/zalo.json");
+        Map<String, String> springDefaults = new HashMap<>();
+        Enumeration<URL> files = ZaloStarterMetadataTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json");
+        for (URL file : Collections.list(files)) {
+            try (InputStream in = file.openStream()) {
+                for (JsonNode property : JSON.readTree(in).path("properties")) {
+                    if (property.has("defaultValue")) {
+                        springDefaults.put(property.get("name").asText(), property.get("defaultValue").asText());
+                    }
+                }
+            }
+        }
+        List<String> drift = new ArrayList<>();
+        component.get("componentProperties").properties().forEach(option -> {
+            String key = "camel.component.zalo." + kebab(option.getKey());
+            JsonNode catalogDefault = option.getValue().get("defaultValue");
+            String expected = catalogDefault == null ? null : catalogDefault.asText();
+            if (!java.util.Objects.equals(expected, springDefaults.get(key))) {
+                drift.add(key + ": catalog " + expected + ", Spring Boot metadata " + springDefaults.get(key));
+            }
+        });
+        assertThat(drift).as("defaults that differ").isEmpty();
     }
 
     /** Every jar brings its own metadata file (camel-spring-boot too); collect the documented properties of all. */

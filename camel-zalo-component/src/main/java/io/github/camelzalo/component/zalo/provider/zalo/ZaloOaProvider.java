@@ -63,7 +63,7 @@ public final class ZaloOaProvider implements ZaloProvider {
         return switch (operation) {
             case send -> SEND;
             case sendImage -> SEND_IMAGE;
-            default -> operation.binding();
+            default -> null;
         };
     }
 }
