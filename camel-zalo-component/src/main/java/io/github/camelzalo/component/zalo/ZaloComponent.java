@@ -83,8 +83,8 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                                             + " console), zalo.oaSecretKey (the OA's, which signs webhook events),"
                                             + " zalo.refreshToken (an OA admin's first refresh token, which seeds"
                                             + " the token store), zalo.tokenStore or zalo.tokenDirectory (where"
-                                            + " each OA's tokens are kept; a file per OA in ~/.camel-zalo/tokens by"
-                                            + " default), zalo.rateLimit (calls per minute from this JVM, default"
+                                            + " each OA's tokens are kept; by default a file per OA in"
+                                            + " .camel-zalo/tokens in the user's home), zalo.rateLimit (calls per minute from this JVM, default"
                                             + " 4000 as Zalo allows an app), and zalo.oauthBaseUrl,"
                                             + " zalo.openApiBaseUrl, zalo.businessBaseUrl to point at a sandbox.")
     private ZaloAppAccount zalo = new ZaloAppAccount();

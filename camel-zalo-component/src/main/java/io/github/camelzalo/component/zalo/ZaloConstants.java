@@ -112,9 +112,9 @@ public final class ZaloConstants {
               javaType = "String")
     public static final String FILE_TOKEN = "CamelZaloFileToken";
 
-    @Metadata(label = "producer", description = "Provider zalo, for upload: image (jpg, png, up to 1 MB), gif (up to"
-                                                + " 5 MB) or file (pdf, doc, docx, up to 5 MB). By default chosen from"
-                                                + " the content type or the file name.",
+    @Metadata(label = "producer", description = "Provider zalo, for upload: image (jpg or png, up to 1 MB), gif (up"
+                                                + " to 5 MB) or file (up to 5 MB). By default chosen from the content"
+                                                + " type, else the file name, else the first bytes.",
               javaType = "String")
     public static final String UPLOAD_TYPE = "CamelZaloUploadType";
 

@@ -77,7 +77,9 @@ class DocumentationTest {
                 if (option.isMissingNode() || !option.has("defaultValue")) {
                     continue;
                 }
-                Matcher shown = Pattern.compile("^[^\\s:(]+").matcher(cells.get(defaultColumn).replace("`", "").strip());
+                // a URL up to its first space; anything else up to a space, colon or parenthesis ("`0` (off)")
+                Matcher shown = Pattern.compile("^(?:https?://\\S+|[^\\s:(]+)")
+                        .matcher(cells.get(defaultColumn).replace("`", "").strip());
                 String expected = option.get("defaultValue").asText();
                 checked.add(doc.getFileName() + " " + name.group(1));
                 if (!shown.find() || !shown.group().equals(expected)) {
