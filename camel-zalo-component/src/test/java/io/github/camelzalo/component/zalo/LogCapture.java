@@ -16,6 +16,7 @@ import org.apache.logging.log4j.core.config.Property;
 final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<LogEvent> events = new CopyOnWriteArrayList<>();
     private final Level previousRootLevel;
 
     private LogCapture() {
@@ -47,6 +48,13 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
             sb.append(" | ").append(t);
         }
         lines.add(sb.toString());
+        events.add(event.toImmutable());
+    }
+
+    /** The messages logged at {@code level} or more severe. */
+    List<String> atLeast(Level level) {
+        return events.stream().filter(e -> e.getLevel().isMoreSpecificThan(level))
+                .map(e -> e.getMessage().getFormattedMessage()).toList();
     }
 
     String text() {

@@ -66,7 +66,9 @@ class SecretsNeverLoggedTest {
      */
     private static final Pattern CAMEL_MAIN_DEBUG = Pattern.compile(
             ".* DEBUG .* org\\.apache\\.camel\\.main\\.(?:BaseMainSupport|MainHelper) - .*camel\\.component\\.zalo\\."
-                                                                    + "(?:caresoft|etelecom)\\.apiKey *= *<API KEY>.*");
+                                                                    + "(?:(?:caresoft|etelecom)\\.apiKey *= *<API KEY>"
+                                                                    + "|zalo\\.(?:appSecret|oaSecretKey|refreshToken)"
+                                                                    + " *= *<ZALO SECRET>).*");
 
     /**
      * Zalo's ZNS status API takes the phone number in the query ({@code GET /message/status?message_id=…&phone=…}),

@@ -1,5 +1,7 @@
 package io.github.camelzalo.component.zalo;
 
+import java.util.List;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -115,5 +117,40 @@ class ZaloCamelMainTest {
         // Camel Main fails fast on a key the component does not have, so a typo cannot silently drop a setting
         assertThatThrownBy(() -> startMain("camel.component.zalo.caresoft-base-uri", "http://127.0.0.1:1/acme"))
                 .hasStackTraceContaining("caresoftBaseUri");
+    }
+
+    /**
+     * The official API's account from properties, as Camel Main users write it; Camel Main's summary at INFO shows
+     * app-secret, oa-secret-key and refresh-token as xxxxxx (the first two only because the component adds them to
+     * the context's sensitive keywords).
+     */
+    @Test
+    void configuresTheOfficialApiAndMasksItsSecretsInTheSummary() throws Exception {
+        String secret = "zalo-secret-app-3a1b7c";
+        String oaKey = "zalo-secret-oa-77aa01";
+        String refresh = "zalo-token-refresh-2b2b2b";
+        try (LogCapture log = LogCapture.open()) {
+            ZaloComponent zalo = startMain("camel.component.zalo.zalo.app-id", "4318000000000000001",
+                    "camel.component.zalo.zalo.app-secret", secret,
+                    "camel.component.zalo.zalo.oa-secret-key", oaKey,
+                    "camel.component.zalo.zalo.refresh-token", refresh,
+                    "camel.component.zalo.zalo.rate-limit", "1200",
+                    "camel.component.zalo.zalo.open-api-base-url", "http://127.0.0.1:" + wireMock.port() + "/openapi",
+                    "camel.main.autoConfigurationLogSummary", "true")
+                    .getCamelContext().getComponent("zalo", ZaloComponent.class);
+
+            assertThat(zalo.getZalo().getAppId()).isEqualTo("4318000000000000001");
+            assertThat(zalo.getZalo().getAppSecret()).isEqualTo(secret);
+            assertThat(zalo.getZalo().getRateLimit()).isEqualTo(1200);
+            assertThat(zalo.getZalo().getOpenApiBaseUrl()).endsWith("/openapi");
+            // the summary Camel Main prints (at INFO for a properties file, at DEBUG for these overrides)
+            List<String> summary = log.text().lines().filter(l -> l.contains("camel.component.zalo.zalo.")
+                                                                  && l.contains(" = ")).toList();
+            assertThat(summary).anyMatch(l -> l.endsWith("camel.component.zalo.zalo.appSecret = xxxxxx"))
+                    .anyMatch(l -> l.endsWith("camel.component.zalo.zalo.oaSecretKey = xxxxxx"))
+                    .anyMatch(l -> l.endsWith("camel.component.zalo.zalo.refreshToken = xxxxxx"))
+                    .anyMatch(l -> l.endsWith("camel.component.zalo.zalo.appId = 4318000000000000001"))
+                    .noneMatch(l -> l.contains(secret) || l.contains(oaKey) || l.contains(refresh));
+        }
     }
 }
