@@ -2,8 +2,10 @@ package io.github.camelzalo.component.zalo.springboot;
 
 import io.github.camelzalo.component.zalo.CareSoftAccount;
 import io.github.camelzalo.component.zalo.ETelecomAccount;
+import io.github.camelzalo.component.zalo.ZaloAppAccount;
 import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import io.github.camelzalo.component.zalo.ZaloProviderType;
+import io.github.camelzalo.component.zalo.model.OaMessageType;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -13,7 +15,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Check Zalo users and send Zalo messages through Vietnamese providers (CareSoft, eTelecom).
+ * Check Zalo users and send Zalo messages through Vietnamese providers (CareSoft, eTelecom) and the official Zalo OA API.
  * <p>
  * The {@code camel.component.zalo.*} properties, one per option of the zalo component (its {@code zalo.json}). The
  * field comments become the IDE help in {@code spring-configuration-metadata.json}; the defaults shown there come from
@@ -44,6 +46,47 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     @NestedConfigurationProperty
     private ETelecomAccount etelecom;
+    /**
+     * The official Zalo OA API's account (provider zalo): zalo.app-id, zalo.app-secret, zalo.oa-secret-key,
+     * zalo.refresh-token (the first one, which seeds the token store), zalo.token-store or zalo.token-directory,
+     * zalo.rate-limit (calls per minute, default 4000), and zalo.oauth-base-url, zalo.open-api-base-url,
+     * zalo.business-base-url to point at a sandbox.
+     */
+    @NestedConfigurationProperty
+    private ZaloAppAccount zalo;
+    /**
+     * Provider zalo, for send: the message type when the CamelZaloMessageType header is absent (consultation by
+     * default; a template message goes as the type its template needs).
+     */
+    private OaMessageType messageType;
+    /**
+     * Provider zalo, for sendZns: send in development mode, which Zalo delivers only to the app's and the OA's admins.
+     */
+    private Boolean development;
+    /**
+     * Provider zalo, for sendZns: check the template data against the template's parameters before sending.
+     */
+    private Boolean validateTemplateData;
+    /**
+     * Provider zalo, for followers: only users with this tag.
+     */
+    private String tag;
+    /**
+     * Provider zalo, for followers: only users who interacted in this period, TODAY, YESTERDAY, L7D or L30D.
+     */
+    private String lastInteractionPeriod;
+    /**
+     * Provider zalo, for followers: only users who follow the OA.
+     */
+    private Boolean followersOnly;
+    /**
+     * Provider zalo, for followers: read every page instead of one, up to max-results users.
+     */
+    private Boolean allPages;
+    /**
+     * Provider zalo, for followers with all-pages: the most users read in one exchange.
+     */
+    private Integer maxResults;
     /**
      * How many times a call answered with a rate-limit error (HTTP 429, which means the request was not
      * processed) is sent again, after the back-off, before the exchange fails with a retryable ZaloApiException of
@@ -145,6 +188,78 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
 
     public void setCaresoft(CareSoftAccount caresoft) {
         this.caresoft = caresoft;
+    }
+
+    public ZaloAppAccount getZalo() {
+        return zalo;
+    }
+
+    public void setZalo(ZaloAppAccount zalo) {
+        this.zalo = zalo;
+    }
+
+    public OaMessageType getMessageType() {
+        return messageType;
+    }
+
+    public void setMessageType(OaMessageType messageType) {
+        this.messageType = messageType;
+    }
+
+    public Boolean getDevelopment() {
+        return development;
+    }
+
+    public void setDevelopment(Boolean development) {
+        this.development = development;
+    }
+
+    public Boolean getValidateTemplateData() {
+        return validateTemplateData;
+    }
+
+    public void setValidateTemplateData(Boolean validateTemplateData) {
+        this.validateTemplateData = validateTemplateData;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
+
+    public String getLastInteractionPeriod() {
+        return lastInteractionPeriod;
+    }
+
+    public void setLastInteractionPeriod(String lastInteractionPeriod) {
+        this.lastInteractionPeriod = lastInteractionPeriod;
+    }
+
+    public Boolean getFollowersOnly() {
+        return followersOnly;
+    }
+
+    public void setFollowersOnly(Boolean followersOnly) {
+        this.followersOnly = followersOnly;
+    }
+
+    public Boolean getAllPages() {
+        return allPages;
+    }
+
+    public void setAllPages(Boolean allPages) {
+        this.allPages = allPages;
+    }
+
+    public Integer getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(Integer maxResults) {
+        this.maxResults = maxResults;
     }
 
     public ETelecomAccount getEtelecom() {

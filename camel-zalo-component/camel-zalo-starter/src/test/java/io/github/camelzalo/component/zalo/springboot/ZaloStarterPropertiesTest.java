@@ -130,4 +130,26 @@ class ZaloStarterPropertiesTest {
             return configuration;
         }
     }
+
+    @Test
+    void theOfficialApisAccountBindsFromApplicationProperties() {
+        runner.withPropertyValues("camel.component.zalo.zalo.app-id=4318000000000000001",
+                "camel.component.zalo.zalo.app-secret=boot-app-secret-1f2e",
+                "camel.component.zalo.zalo.rate-limit=1200",
+                "camel.component.zalo.zalo.open-api-base-url=http://127.0.0.1:8089/zalo/openapi",
+                "camel.component.zalo.message-type=transaction",
+                "camel.component.zalo.max-results=500").run(context -> {
+                    ZaloComponent zalo = context.getBean(org.apache.camel.CamelContext.class)
+                            .getComponent("zalo", ZaloComponent.class);
+                    assertThat(zalo.getZalo().getAppId()).isEqualTo("4318000000000000001");
+                    assertThat(zalo.getZalo().getAppSecret()).isEqualTo("boot-app-secret-1f2e");
+                    assertThat(zalo.getZalo().getRateLimit()).isEqualTo(1200);
+                    assertThat(zalo.getZalo().getOpenApiBaseUrl()).isEqualTo("http://127.0.0.1:8089/zalo/openapi");
+                    // the defaults the starter does not set stay the component's
+                    assertThat(zalo.getZalo().getRefreshAhead()).isEqualTo(600_000);
+                    assertThat(zalo.getConfiguration().getMessageType())
+                            .isEqualTo(io.github.camelzalo.component.zalo.model.OaMessageType.transaction);
+                    assertThat(zalo.getConfiguration().getMaxResults()).isEqualTo(500);
+                });
+    }
 }
