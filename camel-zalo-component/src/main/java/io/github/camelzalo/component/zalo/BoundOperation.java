@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelzalo.component.zalo.binding.OperationBinding;
 import io.github.camelzalo.component.zalo.pacing.AccountKey;
@@ -36,6 +37,7 @@ final class BoundOperation<R, T> {
     /** The URI of an operation whose path never changes (CareSoft, eTelecom), built once. */
     private final String fixedPath;
     private final URI fixedUri;
+    private final Map<WireRequest.Api, Map<String, URI>> bodyUris = new EnumMap<>(WireRequest.Api.class);
     private final Duration connectTimeout;
     private final Duration requestTimeout;
 
@@ -53,6 +55,9 @@ final class BoundOperation<R, T> {
         this.codec = (OperationCodec<R, T>) provider.codecs().get(operation);
         this.pages = codec instanceof PagedCodec<?, ?> p ? (PagedCodec<R, T>) p : null;
         this.bases = new EnumMap<>(bases);
+        for (WireRequest.Api api : WireRequest.Api.values()) {
+            bodyUris.put(api, new ConcurrentHashMap<>());
+        }
         this.account = account;
         this.credentials = credentials;
         this.connectTimeout = Duration.ofMillis(configuration.getConnectTimeout());
@@ -79,8 +84,17 @@ final class BoundOperation<R, T> {
     }
 
     HttpCall call(WireRequest wire, Credential credential) {
-        URI uri = wire.api() == WireRequest.Api.ACCOUNT && wire.pathAndQuery() == fixedPath ? fixedUri
-                : URI.create(bases.get(wire.api()) + wire.pathAndQuery());
+        URI uri;
+        if (wire.api() == WireRequest.Api.ACCOUNT && wire.pathAndQuery() == fixedPath) {
+            uri = fixedUri;
+        } else if (wire.body().length > 0) {
+            // a request with a body has one of a few fixed paths (e.g. the three message types): parsed once each
+            uri = bodyUris.get(wire.api()).computeIfAbsent(wire.pathAndQuery(),
+                    path -> URI.create(bases.get(wire.api()) + path));
+        } else {
+            // a GET's query differs every time
+            uri = URI.create(bases.get(wire.api()) + wire.pathAndQuery());
+        }
         return new HttpCall(wire.method(), uri, credential.headers(), wire.contentType(), wire.body(),
                 connectTimeout, requestTimeout);
     }

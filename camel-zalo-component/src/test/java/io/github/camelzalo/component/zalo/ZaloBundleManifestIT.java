@@ -48,10 +48,11 @@ class ZaloBundleManifestIT {
     void exportsTheRouteApiAndKeepsTheInternalsPrivate() throws Exception {
         Map<String, String> exports = clauses(manifest().getValue("Export-Package"));
 
-        // what the docs tell users to call: ZaloEndpoint.getRateLimitStats() (pacing), HttpClients (transport)
+        // what the docs tell users to call: ZaloEndpoint.getRateLimitStats() (pacing), HttpClients (transport), the
+        // token store SPI and its stores (auth)
         assertThat(exports).containsOnlyKeys("io.github.camelzalo.component.zalo",
-                "io.github.camelzalo.component.zalo.model", "io.github.camelzalo.component.zalo.pacing",
-                "io.github.camelzalo.component.zalo.transport");
+                "io.github.camelzalo.component.zalo.model", "io.github.camelzalo.component.zalo.auth",
+                "io.github.camelzalo.component.zalo.pacing", "io.github.camelzalo.component.zalo.transport");
         assertThat(exports.get("io.github.camelzalo.component.zalo")).contains("version=\"0.1.0\"");
     }
 

@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.camelzalo.component.zalo.ZaloAppAccount;
 import io.github.camelzalo.component.zalo.ZaloComponent;
+import io.github.camelzalo.component.zalo.ZaloConstants;
+import io.github.camelzalo.component.zalo.auth.InMemoryTokenStore;
+import io.github.camelzalo.component.zalo.model.OaMessageResult;
 import io.github.camelzalo.component.zalo.model.UserStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -49,6 +53,43 @@ enum OverheadCase {
         @Override
         boolean isExpected(Object body) {
             return body instanceof UserStatus s && "631292".equals(s.getUserId());
+        }
+    },
+
+    /**
+     * {@code direct → zalo:send?provider=zalo}: a consultation text through the official API, with the OA's access
+     * token from the component's token manager on every call (the first call refreshes it once at the stub).
+     */
+    ZALO("zalo") {
+        @Override
+        void configure(CamelContext context, String stubBaseUrl) throws Exception {
+            ZaloComponent zalo = new ZaloComponent();
+            zalo.getConfiguration().setOaId(OA_ID);
+            ZaloAppAccount app = zalo.getZalo();
+            app.setAppId(APP_ID);
+            app.setAppSecret(API_KEY);
+            app.setRefreshToken("benchmark-refresh-token");
+            app.setTokenStore(new InMemoryTokenStore());
+            app.setOauthBaseUrl(stubBaseUrl + "/oauth");
+            app.setOpenApiBaseUrl(stubBaseUrl + "/openapi");
+            app.setBusinessBaseUrl(stubBaseUrl + "/business");
+            app.setRateLimit(0);
+            PropertyBindingSupport.bindProperties(context, zalo, new HashMap<>(componentOptions));
+            context.addComponent("zalo", zalo);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call")
+                            .setHeader(ZaloConstants.USER_ID, constant(StubServer.ZALO_USER))
+                            .setBody(constant("Đơn hàng của quý khách đã được giao"))
+                            .to("zalo:send?provider=zalo");
+                }
+            });
+        }
+
+        @Override
+        boolean isExpected(Object body) {
+            return body instanceof OaMessageResult r && StubServer.ZALO_MESSAGE_ID.equals(r.getMessageId());
         }
     },
 
@@ -113,6 +154,7 @@ enum OverheadCase {
     };
 
     static final String API_KEY = "benchmark-key";
+    static final String APP_ID = "4318000000000000001";
     static final Map<String, Object> componentOptions = new HashMap<>();
     static final String OA_ID = "1600190000752846";
 
@@ -155,6 +197,6 @@ enum OverheadCase {
                 return c;
             }
         }
-        throw new IllegalArgumentException("No case " + label + "; use component, camel-http or floor");
+        throw new IllegalArgumentException("No case " + label + "; use component, zalo, camel-http or floor");
     }
 }

@@ -26,8 +26,10 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.reactor.ListenerEndpoint;
 
 /**
- * A fast stand-in for CareSoft's user-status API on 127.0.0.1: an HttpCore 5 async HTTP/1.1 server that discards
- * the request body and answers every POST with the document's success JSON. Run as a process of its own by
+ * A fast stand-in for CareSoft's user-status API and the official Zalo API's consultation message and token
+ * endpoints on 127.0.0.1: an HttpCore 5 async HTTP/1.1 server that discards the request body and answers every POST
+ * with the documents' success JSON ({@code /openapi/…} a Zalo message, {@code /oauth/…} a token pair, anything else
+ * CareSoft's user status). Run as a process of its own by
  * {@link Benchmark}, so that the benchmark's CPU figures are the client's alone; it prints {@code PORT <n>} and
  * exits when its standard input closes (when the benchmark ends, however it ends).
  */
@@ -41,11 +43,23 @@ public final class StubServer implements AutoCloseable {
             "can_send_promotion_message":true,"can_call_zcc_by_phone":false,"can_call_zcc_by_zalo_id":true,\
             "can_send_zns":true}}""";
 
+    static final String ZALO_USER = "8941234567136201";
+    static final String ZALO_MESSAGE_ID = "a3f9b1c2d4e5f60718293a4b5c6d7e8f";
+    static final String ZALO_MESSAGE_ANSWER = "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\""
+                                              + ZALO_MESSAGE_ID + "\",\"user_id\":\"" + ZALO_USER + "\",\"quota\":"
+                                              + "{\"quota_type\":\"reply\",\"remain\":\"7\",\"total\":\"8\","
+                                              + "\"owner_type\":\"OA\",\"owner_id\":\"1600190000752846\"}}}";
+    /** Zalo's token endpoint: every refresh gets the same long-lived pair (the benchmark refreshes once). */
+    static final String ZALO_TOKEN_ANSWER = "{\"access_token\":\"benchmark-access-token\",\"refresh_token\":"
+                                            + "\"benchmark-refresh-token-2\",\"expires_in\":\"90000\"}";
+
     private final HttpAsyncServer server;
     private final int port;
 
     private StubServer(int ioThreads) throws Exception {
         byte[] answer = USER_STATUS_ANSWER.getBytes(StandardCharsets.UTF_8);
+        byte[] zaloMessage = ZALO_MESSAGE_ANSWER.getBytes(StandardCharsets.UTF_8);
+        byte[] zaloToken = ZALO_TOKEN_ANSWER.getBytes(StandardCharsets.UTF_8);
         server = AsyncServerBootstrap.bootstrap()
                 .setCanonicalHostName("127.0.0.1")
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
@@ -59,8 +73,11 @@ public final class StubServer implements AutoCloseable {
                     @Override
                     public void handle(Message<HttpRequest, Void> request, ResponseTrigger trigger, HttpContext context)
                             throws org.apache.hc.core5.http.HttpException, IOException {
+                        String path = request.getHead().getPath();
+                        byte[] body = path.startsWith("/openapi/") ? zaloMessage
+                                : path.startsWith("/oauth/") ? zaloToken : answer;
                         trigger.submitResponse(new BasicResponseProducer(200,
-                                new BasicAsyncEntityProducer(answer, ContentType.APPLICATION_JSON)), context);
+                                new BasicAsyncEntityProducer(body, ContentType.APPLICATION_JSON)), context);
                     }
                 })
                 .create();

@@ -59,6 +59,8 @@ final class OaTokenKeeper {
     private ZaloErrorKind lastFailureKind;
     private Instant lastFailureAt;
     private String lastFailure;
+    /** The token last handed out by {@link #ready()}, so that the common case allocates nothing. */
+    private AccessToken handedOut;
 
     OaTokenKeeper(ZaloTokenManager manager, String oaId, String seedRefreshToken) {
         this.manager = manager;
@@ -84,6 +86,24 @@ final class OaTokenKeeper {
             return CompletableFuture.completedFuture(token(current));
         }
         return inFlight != null ? inFlight : start(Reason.NEEDED);
+    }
+
+    /**
+     * The token in hand when it needs nothing done now (usable, not due for a refresh, no reread of a shared store
+     * due), else {@code null}: then {@link #accessToken()} starts what is needed. Lets a call skip the future.
+     */
+    synchronized AccessToken ready() {
+        Instant now = manager.now();
+        if (reauthorization != null || unsaved != null || !usable(current, now) || dueAhead(current.tokens(), now)
+            || manager.store().isShared() && readAt != null && !now.isBefore(readAt.plus(manager.cacheTime()))) {
+            return null;
+        }
+        AccessToken token = handedOut;
+        if (token == null || !token.value().equals(current.tokens().getAccessToken())) {
+            token = token(current);
+            handedOut = token;
+        }
+        return token;
     }
 
     /** Zalo refused {@code value}: the token to call with next, after a refresh unless someone already did one. */

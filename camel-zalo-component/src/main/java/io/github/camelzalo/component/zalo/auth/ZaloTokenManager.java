@@ -70,6 +70,14 @@ public final class ZaloTokenManager {
     }
 
     /**
+     * The access token for a call to {@code oaId} when one is in hand and nothing needs doing, else {@code null}
+     * (then ask {@link #accessToken}). Never blocks, never starts anything.
+     */
+    public AccessToken readyToken(String oaId) {
+        return keeper(oaId).ready();
+    }
+
+    /**
      * Zalo refused {@code rejected} (-216, -220, -124): the token to send the call with again. That is the token in
      * hand when someone already replaced the refused one, else a new one.
      */

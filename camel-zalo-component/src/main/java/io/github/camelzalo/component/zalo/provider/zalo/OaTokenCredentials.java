@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -24,6 +25,7 @@ public final class OaTokenCredentials implements CallCredentials {
     private final Supplier<ZaloTokenManager> tokens;
     private final String appSecret;
     private final boolean appSecretProof;
+    private final Map<String, Credential> lastIssued = new ConcurrentHashMap<>();
 
     /**
      * @param tokens the manager of the app's tokens, looked up per call (the component creates it when it starts)
@@ -34,9 +36,20 @@ public final class OaTokenCredentials implements CallCredentials {
         this.appSecretProof = appSecretProof;
     }
 
+    /** The credential of the token in hand, kept per OA so that the usual call allocates nothing. */
     @Override
     public Credential now(String oaId) {
-        return null;
+        AccessToken token = tokens.get().readyToken(oaId);
+        if (token == null) {
+            return null;
+        }
+        Credential last = lastIssued.get(oaId);
+        if (last != null && last.token() == token) {
+            return last;
+        }
+        Credential c = credentialOf(token);
+        lastIssued.put(oaId, c);
+        return c;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.camelzalo.component.zalo.provider.zalo;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +12,7 @@ import io.github.camelzalo.component.zalo.model.OaElement;
 import io.github.camelzalo.component.zalo.model.OaMessage;
 import io.github.camelzalo.component.zalo.model.OaMessageRequest;
 import io.github.camelzalo.component.zalo.model.OaMessageResult;
+import io.github.camelzalo.component.zalo.model.OaMessageType;
 import io.github.camelzalo.component.zalo.provider.OperationCodec;
 import io.github.camelzalo.component.zalo.provider.WireRequest;
 import io.github.camelzalo.component.zalo.transport.HttpReply;
@@ -21,6 +25,13 @@ import io.github.camelzalo.component.zalo.transport.HttpReply;
 final class ZaloMessageCodec implements OperationCodec<OaMessageRequest, OaMessageResult> {
 
     static final String PATH = "/v3.0/oa/message/";
+    private static final Map<OaMessageType, String> PATHS = new EnumMap<>(OaMessageType.class);
+
+    static {
+        for (OaMessageType t : OaMessageType.values()) {
+            PATHS.put(t, PATH + t.pathSegment());
+        }
+    }
 
     @Override
     public String oaId(OaMessageRequest r) {
@@ -32,8 +43,7 @@ final class ZaloMessageCodec implements OperationCodec<OaMessageRequest, OaMessa
         ObjectNode body = ZaloJson.object();
         body.putObject("recipient").put("user_id", r.getUserId());
         body.set("message", message(r.getMessage()));
-        return WireRequest.postJson(WireRequest.Api.OPEN_API, PATH + r.getMessageType().pathSegment(),
-                ZaloJson.bytes(body));
+        return WireRequest.postJson(WireRequest.Api.OPEN_API, PATHS.get(r.getMessageType()), ZaloJson.bytes(body));
     }
 
     static ObjectNode message(OaMessage m) {
