@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,9 +13,11 @@ import io.github.camelzalo.component.zalo.ZaloApiException;
 import io.github.camelzalo.component.zalo.ZaloConstants;
 import io.github.camelzalo.component.zalo.ZaloValidationException;
 import io.github.camelzalo.component.zalo.model.PhoneNumbers;
+import io.github.camelzalo.component.zalo.model.OaMessageResult;
 import io.github.camelzalo.component.zalo.model.Quota;
 import io.github.camelzalo.component.zalo.model.SendImageResult;
 import io.github.camelzalo.component.zalo.model.UserStatus;
+import io.github.camelzalo.component.zalo.model.ZnsResult;
 import org.apache.camel.Exchange;
 
 /**
@@ -28,13 +31,26 @@ public class CampaignReport {
     private final List<String> deadLetters = new ArrayList<>();
     private final Map<String, Integer> imagesPaidBy = new TreeMap<>();
     private final Map<String, Quota> lastQuotaByType = new TreeMap<>();
+    private final Map<String, Integer> textsPaidBy = new TreeMap<>();
+    private final Map<String, String> extras = new LinkedHashMap<>();
     private final Runnable onFinish;
+    private final String title;
+    private final List<Outcome> outcomes;
     private long startedNanos;
     private Duration elapsed;
     private int customers;
 
+    /** The report of the run through CareSoft and eTelecom. */
     public CampaignReport(Runnable onFinish) {
+        this(onFinish, "Zalo customer-care run", List.of(Outcome.CONSULTATION_TEXT, Outcome.TRANSACTION_SCRIPT,
+                Outcome.IMAGE, Outcome.SKIPPED, Outcome.DEAD_LETTER));
+    }
+
+    /** A report titled {@code title}, with a line for each of {@code outcomes}, in that order. */
+    public CampaignReport(Runnable onFinish, String title, List<Outcome> outcomes) {
         this.onFinish = onFinish;
+        this.title = title;
+        this.outcomes = List.copyOf(outcomes);
     }
 
     public synchronized void start(List<?> customerList) {
@@ -56,6 +72,45 @@ public class CampaignReport {
             imagesPaidBy.merge(result.getQuota().getQuotaType(), 1, Integer::sum);
             lastQuotaByType.put(result.getQuota().getQuotaType(), result.getQuota());
         }
+    }
+
+    /** A consultation text through the official API, and the quota that paid for it. */
+    public synchronized void oaTextSent(OaMessageResult result) {
+        count(Outcome.CONSULTATION_TEXT);
+        if (result.getQuota() != null) {
+            textsPaidBy.merge(result.getQuota().getQuotaType(), 1, Integer::sum);
+        }
+    }
+
+    /** An image through the official API. */
+    public synchronized void oaImageSent(OaMessageResult result) {
+        count(Outcome.IMAGE);
+        if (result.getQuota() != null) {
+            imagesPaidBy.merge(result.getQuota().getQuotaType(), 1, Integer::sum);
+        }
+    }
+
+    /** A ZNS template message sent because the consultation was no longer allowed. */
+    public synchronized void znsSent(ZnsResult result) {
+        count(Outcome.ZNS_FALLBACK);
+        if (result.getRemainingQuota() != null && result.getDailyQuota() != null) {
+            extras.put("ZNS quota left today", result.getRemainingQuota() + " of " + result.getDailyQuota());
+        }
+    }
+
+    /** Nothing sent, for a reason the route gives (the official API has no user-status lookup). */
+    public synchronized void skippedBecause(String reason) {
+        count(Outcome.SKIPPED);
+        skipReasons.merge(reason, 1, Integer::sum);
+    }
+
+    /** A line of the report after the outcomes, e.g. how often the access token was refreshed. */
+    public synchronized void note(String label, String value) {
+        extras.put(label, value);
+    }
+
+    public synchronized Map<String, Integer> textsPaidBy() {
+        return new TreeMap<>(textsPaidBy);
     }
 
     public synchronized void skipped(Exchange exchange) {
@@ -117,12 +172,14 @@ public class CampaignReport {
 
     public synchronized String render(String target) {
         StringBuilder sb = new StringBuilder();
-        sb.append("\n=== Zalo customer-care run ===\n");
+        sb.append("\n=== ").append(title).append(" ===\n");
         line(sb, "providers", target);
         line(sb, "customers read", customers);
-        for (Outcome o : Outcome.values()) {
+        for (Outcome o : outcomes) {
             int n = counts.getOrDefault(o, 0);
-            line(sb, o.label(), o == Outcome.IMAGE && !imagesPaidBy.isEmpty() ? n + "   paid by " + imagesPaidBy : n);
+            Map<String, Integer> paidBy = o == Outcome.IMAGE ? imagesPaidBy
+                    : o == Outcome.CONSULTATION_TEXT ? textsPaidBy : Map.of();
+            line(sb, o.label(), paidBy.isEmpty() ? n : n + "   paid by " + paidBy);
             if (o == Outcome.SKIPPED) {
                 skipReasons.forEach((r, count) -> sb.append(String.format("    %-52s %d%n", r, count)));
             }
@@ -130,9 +187,12 @@ public class CampaignReport {
                 deadLetters.forEach(d -> sb.append("    ").append(d).append('\n'));
             }
         }
-        Quota pack = lastQuotaByType.get("sub_quota");
-        line(sb, "OA package quota left", pack == null ? "not used"
-                : pack.getRemain() + " of " + pack.getTotal() + " (sub_quota, after the last image it paid)");
+        if (outcomes.contains(Outcome.TRANSACTION_SCRIPT)) {
+            Quota pack = lastQuotaByType.get("sub_quota");
+            line(sb, "OA package quota left", pack == null ? "not used"
+                    : pack.getRemain() + " of " + pack.getTotal() + " (sub_quota, after the last image it paid)");
+        }
+        extras.forEach((label, value) -> line(sb, label, value));
         line(sb, "time taken", String.format("%.2f s", elapsed == null ? 0 : elapsed.toMillis() / 1000.0));
         return sb.toString();
     }

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the customers to contact from a CSV file with a header row ({@code phone}, {@code name}, {@code order_id};
- * other columns are ignored, {@code #} lines are comments). The same file seeds the sandbox's directory.
+ * Reads the customers to contact from a CSV file with a header row ({@code phone}, {@code name}, {@code order_id},
+ * and {@code zalo_id} for the official API; other columns are ignored, {@code #} lines are comments). The same file seeds the sandbox's directory.
  */
 public final class CustomerList {
 
@@ -38,10 +38,13 @@ public final class CustomerList {
         int phone = column(header, "phone");
         int name = column(header, "name");
         int order = column(header, "order_id");
+        // optional: the official API sends by Zalo user id
+        int zaloId = header.indexOf("zalo_id");
         List<DemoCustomer> customers = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = split(line);
-            customers.add(new DemoCustomer(cell(cells, phone), cell(cells, name), cell(cells, order)));
+            customers.add(new DemoCustomer(cell(cells, phone), cell(cells, name), cell(cells, order),
+                    zaloId < 0 ? null : cell(cells, zaloId)));
         }
         return customers;
     }

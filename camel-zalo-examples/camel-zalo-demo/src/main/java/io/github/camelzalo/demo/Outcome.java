@@ -4,6 +4,7 @@ package io.github.camelzalo.demo;
 public enum Outcome {
     CONSULTATION_TEXT("consultation text sent"),
     TRANSACTION_SCRIPT("transaction script sent"),
+    ZNS_FALLBACK("ZNS sent instead"),
     IMAGE("image sent"),
     SKIPPED("skipped"),
     DEAD_LETTER("dead-lettered");

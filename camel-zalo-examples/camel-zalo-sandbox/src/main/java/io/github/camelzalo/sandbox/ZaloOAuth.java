@@ -181,6 +181,22 @@ public final class ZaloOAuth {
         }
     }
 
+    /**
+     * Ends the OA's access token now, as its 25 hours running out would: calls with it get -220 (expired), while its
+     * refresh token still works once. Lets a demo or test make the token expire in the middle of a run.
+     */
+    public synchronized void expireAccessToken(String oaId) {
+        requireOa(oaId);
+        TokenPair pair = current.get(oaId);
+        if (pair == null) {
+            return;
+        }
+        Instant now = clock.now();
+        accessTokens.put(pair.accessToken(), new Issued(oaId, now));
+        current.put(oaId, new TokenPair(oaId, pair.accessToken(), pair.refreshToken(), now,
+                pair.refreshTokenExpiresAt()));
+    }
+
     /** The OA's live pair, if it has one. */
     public synchronized Optional<TokenPair> currentTokens(String oaId) {
         requireOa(oaId);

@@ -148,6 +148,21 @@ class OfficialApiAgainstSandboxTest extends CamelTestSupport {
     }
 
     @Test
+    void anAccessTokenEndedEarlyIsRefreshedOnceAndTheCallGoesThrough() {
+        assertThat(call("zalo:send?provider=zalo", "một", ZaloConstants.USER_ID, FOLLOWER_IN_WINDOW).getException())
+                .isNull();
+        String before = sandbox.oauth().currentTokens(sandbox.oaId()).orElseThrow().accessToken();
+        sandbox.oauth().expireAccessToken(sandbox.oaId());
+
+        Exchange out = call("zalo:send?provider=zalo", "hai", ZaloConstants.USER_ID, FOLLOWER_IN_WINDOW);
+
+        assertThat(out.getException()).isNull();
+        assertThat(sandbox.oauth().counters(sandbox.oaId()).refreshes()).isEqualTo(2);
+        assertThat(sandbox.oauth().currentTokens(sandbox.oaId()).orElseThrow().accessToken()).isNotEqualTo(before);
+        assertThat(sandbox.outbox().messages()).hasSize(2);
+    }
+
+    @Test
     void aRevokedOaNeedsReauthorization() {
         assertThat(call("zalo:send?provider=zalo", "một", ZaloConstants.USER_ID, FOLLOWER_IN_WINDOW).getException())
                 .isNull();
