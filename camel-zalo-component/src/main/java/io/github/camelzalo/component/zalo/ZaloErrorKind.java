@@ -23,7 +23,10 @@ public enum ZaloErrorKind {
      * was probably processed. Also a redirect is not this but {@link #REJECTED}: redirects are not followed.
      */
     BAD_RESPONSE(true, true),
-    /** The answer was larger than {@code maxResponseSize} and was not read. */
+    /**
+     * The answer was larger than {@code maxResponseSize}, or its head had more than 100 header lines or a line
+     * longer than 8 KiB, and was not read.
+     */
     RESPONSE_TOO_LARGE(false, true),
     /**
      * No connection could be made (refused, unknown host, connect timeout, or closed by the server during the TLS

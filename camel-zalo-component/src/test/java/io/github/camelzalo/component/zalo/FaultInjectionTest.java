@@ -1,16 +1,22 @@
 package io.github.camelzalo.component.zalo;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.github.camelzalo.component.zalo.FaultServer.Fault;
 import io.github.camelzalo.component.zalo.model.SendMessageResult;
 import io.github.camelzalo.component.zalo.transport.HttpClients;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
@@ -431,6 +437,131 @@ class FaultInjectionTest extends FaultServerTestSupport {
         assertThat(e.getErrorMessage()).startsWith("Khách hàng ").endsWith(" chưa quan tâm OA");
         assertThat(e.getErrorMessage().replaceAll("\\D", "")).doesNotContain("1234");
         assertThat(LogSecrets.findIn(e.getMessage())).isEmpty();
+    }
+
+    /**
+     * maxResponseSize bounds the body; the head is bounded too (header count and line length), or a hostile proxy
+     * could fill the heap with headers before a small body.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "many headers", "one endless header", "an endless status line" })
+    void aHugeHeadIsRefusedWithoutReadingIt(String shape) throws Exception {
+        AtomicLong written = new AtomicLong(-1);
+        server.answerWith(true, (socket, in, out) -> {
+            long n = 0;
+            try {
+                byte[] line = ("X-Padding: " + "p".repeat(1000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                if (shape.equals("an endless status line")) {
+                    out.write("HTTP/1.1 200 ".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                if (shape.equals("many headers")) {
+                    for (; n < FaultServer.HUGE_SIZE; n += line.length) {
+                        out.write(line);
+                    }
+                } else {
+                    out.write("X-Padding: ".getBytes(StandardCharsets.US_ASCII));
+                    byte[] block = "p".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+                    for (; n < FaultServer.HUGE_SIZE; n += block.length) {
+                        out.write(block);
+                    }
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("Content-Length: 15\r\n\r\n{\"code\":\"ok\"}".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException e) {
+                // the client stopped reading: expected
+            } finally {
+                written.set(n);
+            }
+            return false;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getKind()).isEqualTo(RESPONSE_TOO_LARGE);
+        assertThat(e.mayHaveBeenProcessed()).isTrue();
+        assertThat(e.getErrorMessage()).contains("head");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (written.get() < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(written.get()).as("bytes of head the server could write").isLessThan(FaultServer.HUGE_SIZE / 2);
+        assertNoLeasedConnections(pool);
+        assertTheNextMessageSucceeds();
+    }
+
+    /**
+     * A server that keeps sending interim answers (102 Processing every 100 ms) never answers: the call times out,
+     * and its connection is closed then, not when the server stops, so that the next call gets a connection even
+     * with maxConnections=1.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "100 Continue", "102 Processing", "103 Early Hints\r\nLink: </style.css>; rel=preload" })
+    void endlessInterimAnswersDoNotHoldTheConnection(String interim) throws Exception {
+        AtomicInteger interims = new AtomicInteger();
+        server.answerWith(true, (socket, in, out) -> {
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                out.write(("HTTP/1.1 " + interim + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                interims.incrementAndGet();
+                Thread.sleep(100);
+            }
+            return false;
+        });
+        try (CamelContext single = new DefaultCamelContext()) {
+            ZaloComponent zalo = new ZaloComponent();
+            zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
+            zalo.getCaresoft().setApiKey(CARESOFT_KEY);
+            zalo.getCaresoft().setRateLimit(0);
+            zalo.getConfiguration().setOaId(OA_ID);
+            zalo.getConfiguration().setRequestTimeout(REQUEST_TIMEOUT);
+            zalo.setMaxConnections(1);
+            single.addComponent("zalo", zalo);
+            single.start();
+            ProducerTemplate producer = single.createProducerTemplate();
+
+            long start = System.nanoTime();
+            Exchange first = producer.request("zalo:send", e -> {
+                e.getMessage().setBody("Xin chào msg-1");
+                e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            });
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Exchange second = producer.request("zalo:send", e -> {
+                e.getMessage().setBody("Xin chào msg-2");
+                e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            });
+
+            assertThat(first.getException()).isInstanceOfSatisfying(ZaloApiException.class,
+                    e -> assertThat(e.getKind()).isEqualTo(TIMEOUT));
+            assertThat(millis).isLessThan(REQUEST_TIMEOUT + SLACK);
+            assertThat(interims.get()).as("interim answers sent").isPositive();
+            assertThat(second.getException()).as("the next call, on the one connection").isNull();
+            assertThat(server.processedCount(2)).isEqualTo(1);
+        }
+    }
+
+    /** The same on a client handed in (built with HttpClients), whose pool the test can watch. */
+    @ParameterizedTest
+    @ValueSource(strings = { "100 Continue", "102 Processing", "103 Early Hints\r\nLink: </style.css>; rel=preload" })
+    void endlessInterimAnswersReleaseTheConnectionAtTheTimeout(String interim) throws Exception {
+        server.answerWith(true, (socket, in, out) -> {
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                out.write(("HTTP/1.1 " + interim + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+            }
+            return false;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getKind()).isEqualTo(TIMEOUT);
+        assertNoLeasedConnections(pool);
+        assertTheNextMessageSucceeds();
     }
 
     private void assertTheNextMessageSucceeds() {

@@ -30,6 +30,7 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
@@ -67,6 +68,8 @@ public final class ZaloHttpTransport {
         }
         Timeout requestTimeout = Timeout.of(call.requestTimeout());
         HttpClientContext context = HttpClientContext.create();
+        CallControl control = new CallControl();
+        context.setAttribute(CallControl.ATTRIBUTE, control);
         TrackingEntityProducer entity = new TrackingEntityProducer(
                 AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON), context, call.body().length);
         context.setRequestConfig(RequestConfig.custom()
@@ -102,9 +105,11 @@ public final class ZaloHttpTransport {
             TransportException timeout = new TransportException(Failure.TIMEOUT, entity.abandon(),
                     noAnswerWithin(call.requestTimeout()), null);
             if (result.completeExceptionally(timeout)) {
-                // both: cancelling stops a call still waiting for a connection or an answer; the abort stops an
-                // answer already streaming in. Either way the connection is closed, never returned half-read.
+                // all three: cancelling stops a call still waiting for a connection; the abort stops an answer
+                // already streaming in; closing the connection stops whatever else the server keeps sending.
+                // Either way the connection is closed, never returned half-read.
                 consumer.abort(timeout);
+                control.giveUp();
                 inFlight.cancel(true);
             }
         }, call.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -119,6 +124,12 @@ public final class ZaloHttpTransport {
     static TransportException classify(Exception ex, boolean requestSent, Duration requestTimeout) {
         if (ex instanceof TransportException te) {
             return te;
+        }
+        if (ex instanceof MessageConstraintException) {
+            // too many header lines, or one too long: refused while it streamed in, and the connection dropped
+            return new TransportException(Failure.TOO_LARGE, true, "The answer's head is larger than allowed (at most "
+                    + HttpClients.MAX_HEADER_COUNT + " header lines of " + HttpClients.MAX_LINE_LENGTH
+                    + " characters): " + ex.getMessage(), ex);
         }
         if (ex instanceof ConnectionRequestTimeoutException || ex instanceof TimeoutException) {
             // no pooled connection free within requestTimeout (HttpClient's lease timeout is set to it): the same
