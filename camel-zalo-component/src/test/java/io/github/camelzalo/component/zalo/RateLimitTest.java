@@ -175,6 +175,18 @@ class RateLimitTest extends ZaloTestSupport {
         assertThat(endpointStats("zalo:userStatus")).as("still leased by this context").isSameAs(status);
     }
 
+    /** The same tenant written two ways on two endpoints: one limiter, or the provider sees twice the limit. */
+    @Test
+    void oneTenantSpeltTwoWaysSharesOneLimiter() {
+        zalo().getCaresoft().setRateLimit(50);
+        String port = String.valueOf(wireMock.port());
+        RateLimitStats plain = endpointStats("zalo:userStatus?baseUrl=http://localhost:" + port + "/acme");
+        RateLimitStats upper = endpointStats("zalo:send?baseUrl=http://LOCALHOST:" + port + "/./acme/");
+
+        assertThat(upper).isSameAs(plain);
+        assertThat(plain.getAccount()).contains("http://localhost:" + port + "/acme");
+    }
+
     @Test
     void aPauseOfOneAccountHoldsBackItsOtherEndpointsButNotOtherAccounts() throws Exception {
         zalo().getCaresoft().setRateLimit(50);
