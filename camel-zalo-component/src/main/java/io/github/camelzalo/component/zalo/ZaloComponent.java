@@ -117,8 +117,19 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         if (!apiKeyOnUri && account.getApiKey() != null) {
             conf.setApiKey(account.getApiKey());
         }
+        // Camel resolves placeholders in what it parses (URIs, properties), not in values set from Java, such as
+        // zalo.getCaresoft().setApiKey("{{caresoft.token}}"): resolved here, on the endpoint's copy only
+        conf.setBaseUrl(resolvePlaceholders(conf.getBaseUrl()));
+        conf.setApiKey(resolvePlaceholders(conf.getApiKey()));
+        conf.setOaId(resolvePlaceholders(conf.getOaId()));
         endpoint.bind();
         return endpoint;
+    }
+
+    private String resolvePlaceholders(String value) {
+        // the properties component directly: the context's own method would also log the resolved text at DEBUG
+        return value != null && value.contains("{{") ? getCamelContext().getPropertiesComponent().parseUri(value)
+                : value;
     }
 
     private static ZaloOperation parseOperation(String remaining) {

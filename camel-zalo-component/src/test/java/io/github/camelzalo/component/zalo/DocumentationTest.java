@@ -13,6 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The component page documents every option and header the component has. */
 class DocumentationTest {
 
+    /** Every Camel logger that the log check allows to print a key is named where users are told about them. */
+    @Test
+    void theReliabilityPageNamesEveryCamelLoggerThatPrintsSecrets() throws Exception {
+        String page = Files.readString(Path.of("../docs/reliability.md"));
+        for (String logger : SecretsNeverLoggedTest.CAMEL_DEBUG_LOGGERS) {
+            assertThat(page).as("docs/reliability.md names " + logger).contains("`" + logger + "`");
+        }
+    }
+
     @Test
     void theComponentPageListsEveryOptionAndHeader() throws Exception {
         String page = Files.readString(Path.of("src/main/docs/zalo-component.adoc"));
