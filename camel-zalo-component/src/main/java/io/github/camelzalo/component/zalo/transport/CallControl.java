@@ -16,6 +16,11 @@ final class CallControl {
     private volatile AsyncExecRuntime runtime;
     private volatile boolean givenUp;
 
+    /** Whether the call has its connection (it may still be waiting for one). */
+    boolean isConnected() {
+        return runtime != null;
+    }
+
     /** The call has its connection; given up already, it is closed at once. */
     void connected(AsyncExecRuntime runtime) {
         this.runtime = runtime;

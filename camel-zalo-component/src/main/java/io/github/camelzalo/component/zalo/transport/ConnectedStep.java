@@ -10,8 +10,8 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
 /**
- * A step of HttpClient's exec chain, right after the connection is made (TLS included) and before the request is
- * written: it tells the call's {@link CallControl} that the call has its connection. Calls that did not come from
+ * A step of HttpClient's exec chain, right after the connection is made and before the request is written: it
+ * tells the call's {@link CallControl} that the call has its connection. Calls that did not come from
  * {@link ZaloHttpTransport} pass through untouched.
  */
 final class ConnectedStep implements AsyncExecChainHandler {

@@ -17,6 +17,11 @@ import java.util.Map;
 public record HttpCall(URI uri, Map<String, String> headers, byte[] body, Duration connectTimeout,
         Duration requestTimeout) {
 
+    /** The same request with another time limit, e.g. what is left of the call's after it waited for its turn. */
+    public HttpCall withRequestTimeout(Duration timeout) {
+        return new HttpCall(uri, headers, body, connectTimeout, timeout);
+    }
+
     @Override
     public String toString() {
         return "HttpCall[POST " + uri + ", headers=" + headers.keySet() + ", body=" + body.length + " bytes]";

@@ -9,9 +9,14 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +46,8 @@ import org.apache.hc.core5.util.Timeout;
  * Sends JSON POSTs over a shared HttpClient 5 async client and hands back status, headers and a bounded body.
  * Knows nothing about Zalo. No thread waits for an answer: the returned future completes on one of HttpClient's
  * I/O threads, or on the deadline timer when {@code requestTimeout} passes first, in which case the call is
- * cancelled and its connection released.
+ * cancelled and its connection closed. It keeps track of the calls it holds, so that {@link #close()} can end them
+ * all when the component stops.
  */
 public final class ZaloHttpTransport {
 
@@ -50,6 +56,8 @@ public final class ZaloHttpTransport {
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService deadlines;
     private final int maxResponseSize;
+    private final Set<InFlightCall> calls = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public ZaloHttpTransport(CloseableHttpAsyncClient client, ScheduledExecutorService deadlines, int maxResponseSize) {
         this.client = client;
@@ -58,7 +66,20 @@ public final class ZaloHttpTransport {
     }
 
     public CompletableFuture<HttpReply> execute(HttpCall call) {
-        CompletableFuture<HttpReply> result = new CompletableFuture<>();
+        return execute(call, null);
+    }
+
+    /**
+     * Sends the call.
+     *
+     * @param gate decides when the request's body may start once its connection is ready (the moment a provider
+     *             sees the request), or {@code null} for at once; its wait counts against the call's
+     *             {@code requestTimeout}
+     */
+    public CompletableFuture<HttpReply> execute(HttpCall call, WriteGate gate) {
+        if (closed) {
+            return CompletableFuture.failedFuture(notSentStopped());
+        }
         BasicHttpRequest request = BasicRequestBuilder.post(call.uri())
                 .addHeader(HttpHeaders.ACCEPT, "application/json")
                 .addHeader(HttpHeaders.USER_AGENT, USER_AGENT)
@@ -71,50 +92,144 @@ public final class ZaloHttpTransport {
         CallControl control = new CallControl();
         context.setAttribute(CallControl.ATTRIBUTE, control);
         TrackingEntityProducer entity = new TrackingEntityProducer(
-                AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON), context, call.body().length);
+                AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON), context, call.body().length,
+                gate);
         context.setRequestConfig(RequestConfig.custom()
                 .setConnectTimeout(Timeout.of(call.connectTimeout()))
                 .setConnectionRequestTimeout(requestTimeout)
                 .setResponseTimeout(requestTimeout)
                 .build());
-
         BoundedResponseConsumer consumer = new BoundedResponseConsumer(maxResponseSize);
-        Future<HttpReply> inFlight = client.execute(new BasicRequestProducer(request, entity),
+        InFlightCall held = new InFlightCall(entity, consumer, control);
+        calls.add(held);
+        held.result.whenComplete((reply, error) -> calls.remove(held));
+        if (closed) {
+            // closing began while this call was being set up: it ends as the others did
+            held.end(notSentStopped());
+            return held.result;
+        }
+
+        held.http = client.execute(new BasicRequestProducer(request, entity),
                 consumer, null, context, new FutureCallback<>() {
                     @Override
                     public void completed(HttpReply reply) {
-                        result.complete(reply);
+                        held.result.complete(reply);
                     }
 
                     @Override
                     public void failed(Exception ex) {
-                        result.completeExceptionally(classify(ex, entity.mayHaveArrived(), call.requestTimeout()));
+                        held.result.completeExceptionally(classify(ex, entity.mayHaveArrived(),
+                                call.requestTimeout()));
                     }
 
                     @Override
                     public void cancelled() {
-                        result.completeExceptionally(new TransportException(Failure.IO, entity.abandon(),
+                        held.result.completeExceptionally(new TransportException(Failure.IO, entity.abandon(),
                                 "The call was cancelled", null));
                     }
                 });
 
+        if (held.result.isDone()) {
+            // ended while HttpClient took it on (the component is stopping): its body, not started, never will
+            held.control.giveUp();
+            held.http.cancel(true);
+            return held.result;
+        }
         // HttpClient's timeouts bound each phase; this bounds the whole call, so a trickling answer cannot hold
         // the exchange past requestTimeout.
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            // the connection may still be writing: only "the body never started" is certain here
-            TransportException timeout = new TransportException(Failure.TIMEOUT, entity.abandon(),
-                    noAnswerWithin(call.requestTimeout()), null);
-            if (result.completeExceptionally(timeout)) {
-                // all three: cancelling stops a call still waiting for a connection; the abort stops an answer
-                // already streaming in; closing the connection stops whatever else the server keeps sending.
-                // Either way the connection is closed, never returned half-read.
-                consumer.abort(timeout);
-                control.giveUp();
-                inFlight.cancel(true);
+        try {
+            ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+                // the connection may still be writing: only "the body never started" is certain here
+                held.end(new TransportException(Failure.TIMEOUT, entity.abandon(),
+                        noAnswerWithin(call.requestTimeout()), null));
+            }, call.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            held.result.whenComplete((reply, error) -> deadline.cancel(false));
+        } catch (RejectedExecutionException e) {
+            // the deadline timer stopped: the component is stopping
+            held.end(new TransportException(Failure.IO, entity.abandon(), stoppedMessage(entity), e));
+        }
+        return held.result;
+    }
+
+    /**
+     * Ends every call this transport still holds, at once, because the component stops: each fails with
+     * {@link Failure#IO}, saying whether its request may have been sent (its body had started), and its connection
+     * is closed. Calls sent after this fail at once, not sent. Returns how many calls it ended.
+     */
+    public int close() {
+        closed = true;
+        // first every call is over, its body held back for good; only then are connections given up: a connection
+        // freed earlier would go at once to a call still waiting for one, which would then be sent
+        List<InFlightCall> ended = new ArrayList<>();
+        for (InFlightCall held : calls) {
+            if (held.fail(new TransportException(Failure.IO, held.entity.abandon(), stoppedMessage(held.entity),
+                    null))) {
+                ended.add(held);
             }
-        }, call.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        result.whenComplete((reply, error) -> deadline.cancel(false));
-        return result;
+        }
+        // and those waiting for a connection leave the pool's queue before any connection is closed
+        ended.stream().filter(held -> !held.control.isConnected()).forEach(InFlightCall::stop);
+        ended.stream().filter(held -> held.control.isConnected()).forEach(InFlightCall::stop);
+        return ended.size();
+    }
+
+    /** The calls held now: sent, waiting for a connection, or waiting for their turn to be written. */
+    public int inFlight() {
+        return calls.size();
+    }
+
+    private static TransportException notSentStopped() {
+        return new TransportException(Failure.IO, false, "The zalo component stopped before the call was sent", null);
+    }
+
+    private static String stoppedMessage(TrackingEntityProducer entity) {
+        return entity.abandon() ? "The zalo component stopped while the call was in flight: it may have been sent"
+                : "The zalo component stopped before the call was sent";
+    }
+
+    /** One call while the transport holds it; ends once, by its answer, its deadline or the component's stop. */
+    private static final class InFlightCall {
+        final CompletableFuture<HttpReply> result = new CompletableFuture<>();
+        final TrackingEntityProducer entity;
+        final BoundedResponseConsumer consumer;
+        final CallControl control;
+        volatile Future<HttpReply> http;
+
+        InFlightCall(TrackingEntityProducer entity, BoundedResponseConsumer consumer, CallControl control) {
+            this.entity = entity;
+            this.consumer = consumer;
+            this.control = control;
+        }
+
+        /** Fails the call with {@code why} unless it already ended; then stops whatever HttpClient still does. */
+        boolean end(TransportException why) {
+            if (!fail(why)) {
+                return false;
+            }
+            stop();
+            return true;
+        }
+
+        boolean fail(TransportException why) {
+            if (!result.completeExceptionally(why)) {
+                return false;
+            }
+            consumer.abort(why);
+            return true;
+        }
+
+        /**
+         * All three: cancelling stops a call still waiting for a connection; the abort (see {@link #fail}) stops an
+         * answer already streaming in; closing the connection stops whatever else the server keeps sending. Either
+         * way the connection is closed, never returned half-read.
+         */
+        void stop() {
+            control.giveUp();
+            Future<HttpReply> h = http;
+            if (h != null) {
+                h.cancel(true);
+            }
+        }
     }
 
     /**
