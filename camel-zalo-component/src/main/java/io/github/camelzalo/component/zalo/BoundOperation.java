@@ -42,6 +42,11 @@ final class BoundOperation<R, T> {
         this.requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
     }
 
+    /** How long one call may take in all, from the moment it reaches the producer. */
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     HttpCall call(R request) {
         return new HttpCall(uri, authHeaders, codec.encode(request), connectTimeout, requestTimeout);
     }

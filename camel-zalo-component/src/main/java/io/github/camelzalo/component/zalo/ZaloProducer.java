@@ -1,16 +1,26 @@
 package io.github.camelzalo.component.zalo;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.github.camelzalo.component.zalo.pacing.AccountPacer;
+import io.github.camelzalo.component.zalo.pacing.PacerWait;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
 import io.github.camelzalo.component.zalo.provider.ProviderErrors;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
 import io.github.camelzalo.component.zalo.transport.HttpCall;
 import io.github.camelzalo.component.zalo.transport.HttpReply;
 import io.github.camelzalo.component.zalo.transport.TransportException;
+import io.github.camelzalo.component.zalo.transport.WriteGate;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -23,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * and returns at once. The answer is parsed and the route continues on the component's worker pool, never on
  * HttpClient's I/O threads, so a slow step after {@code zalo:} cannot stall the I/O of other exchanges.
  * <p>
- * When the provider account is paced, a call first waits for its permit (holding no thread), and an answer 429
- * makes it wait for a new permit and go again, up to {@code rateLimitRetries} times.
+ * When the provider account is paced, a call first waits for its permit (holding no thread), then, once it has its
+ * connection, for its turn to be written; an answer 429 makes it wait for a new permit and go again, up to
+ * {@code rateLimitRetries} times. All of it within {@code requestTimeout}, counted from the moment the exchange
+ * reaches the producer.
  */
 public class ZaloProducer extends DefaultAsyncProducer {
 
@@ -64,54 +76,69 @@ public class ZaloProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        new Trip<>(bound, exchange, call, callback, transport, component.getWorkers(), endpoint.getPacer()).start();
+        new Trip<>(bound, exchange, call, callback, component, transport, endpoint.getPacer()).start();
         return false;
     }
 
     /**
-     * One exchange's way to the provider and back: permit (when paced), send, answer, resend after a 429. It is
-     * its own answer callback and worker task, so that a call allocates no lambdas on the way.
+     * One exchange's way to the provider and back: permit (when paced), send, turn to be written (when paced),
+     * answer, resend after a 429. It is its own answer callback and worker task, so that a call allocates no lambdas
+     * on the way.
      * <p>
-     * Every way in (start, permit, abandonment, answer) ends in {@link #finish}, whatever is thrown on the way:
-     * nothing a provider sends, and no failure while building the exception, can leave the exchange without its
-     * {@code done}, and {@code done} is called once.
+     * Every way in (start, permit, abandonment, timeout, stop, answer) ends in {@link #finish}, whatever is thrown on
+     * the way: nothing a provider sends, and no failure while building the exception, can leave the exchange
+     * without its {@code done}, and {@code done} is called once. While the call waits for a permit it is
+     * {@code WAITING}; whoever moves it on from there (the permit, its deadline, the pacer or the component
+     * stopping) does so alone.
      */
-    private final class Trip<R, T> implements PermitCallback, BiConsumer<HttpReply, Throwable>, Runnable {
+    private final class Trip<R, T>
+            implements PermitCallback, BiConsumer<HttpReply, Throwable>, Runnable, WriteGate, PendingCalls.Call {
 
         /** What {@link #answered} returns when the call goes again instead of finishing. */
         private static final Throwable RESENT = new Throwable("resent", null, false, false) {
         };
+        private static final int WAITING = 0;
+        private static final int SENDING = 1;
+        private static final int DONE = 2;
 
         private final BoundOperation<R, T> bound;
         private final Exchange exchange;
         private final HttpCall call;
         private final AsyncCallback callback;
+        private final ZaloComponent component;
         private final ZaloHttpTransport transport;
-        private final Executor workers;
         private final AccountPacer pacer;
         private final long started = System.nanoTime();
+        private final long deadline;
+        private final AtomicInteger state = new AtomicInteger(SENDING);
         private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile PacerWait permitWait;
+        private volatile ScheduledFuture<?> waitTimer;
+        /** The last 429 of a call that waits to go again: what it ends with if its time runs out first. */
+        private volatile ProviderFailure lastRateLimited;
         private long permit;
         private int resends;
         private HttpReply reply;
         private Throwable error;
 
         Trip(BoundOperation<R, T> bound, Exchange exchange, HttpCall call, AsyncCallback callback,
-             ZaloHttpTransport transport, Executor workers, AccountPacer pacer) {
+             ZaloComponent component, ZaloHttpTransport transport, AccountPacer pacer) {
             this.bound = bound;
             this.exchange = exchange;
             this.call = call;
             this.callback = callback;
+            this.component = component;
             this.transport = transport;
-            this.workers = workers;
             this.pacer = pacer;
+            this.deadline = started + bound.requestTimeout().toNanos();
         }
 
         /** On the caller's thread. */
         void start() {
+            component.getPendingCalls().add(this);
             try {
                 if (pacer != null) {
-                    pacer.acquire(endpoint, this);
+                    awaitPermit();
                 } else {
                     send();
                 }
@@ -121,12 +148,34 @@ public class ZaloProducer extends DefaultAsyncProducer {
             }
         }
 
-        private void send() {
-            transport.execute(call).whenComplete(this);
+        /** Queues for a permit, until the call's deadline. */
+        private void awaitPermit() {
+            state.set(WAITING);
+            long left = deadline - System.nanoTime();
+            ScheduledExecutorService timer = component.getDeadlines();
+            if (left <= 0) {
+                endWaiting(this::outOfTime);
+                return;
+            }
+            try {
+                if (timer == null) {
+                    throw new RejectedExecutionException("stopped");
+                }
+                waitTimer = timer.schedule(this::waitTimedOut, left, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                endWaiting(() -> endpoint.getFailures().stoppedBeforeSending(null));
+                return;
+            }
+            permitWait = pacer.acquire(endpoint, this);
         }
 
         @Override
         public void onPermit(long permit) {
+            if (!state.compareAndSet(WAITING, SENDING)) {
+                // its time ran out, or it was stopped, while the permit was on its way
+                return;
+            }
+            cancelWaitTimer();
             this.permit = permit;
             try {
                 send();
@@ -136,9 +185,78 @@ public class ZaloProducer extends DefaultAsyncProducer {
             }
         }
 
+        private void send() {
+            if (pacer == null) {
+                // nothing waited: the call has all of its time
+                transport.execute(call).whenComplete(this);
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                continueOnWorker(() -> failWith(this::outOfTime));
+                return;
+            }
+            transport.execute(call.withRequestTimeout(Duration.ofNanos(left)), this).whenComplete(this);
+        }
+
+        /** The call has its connection: its turn to be written, so that what the provider sees keeps to the limit. */
+        @Override
+        public Turn awaitTurn(Runnable go, Consumer<Exception> refused) {
+            PacerWait wait = pacer.awaitWrite(go, refused);
+            return wait::cancel;
+        }
+
+        /** On the deadline timer: the call's time ran out while it waited for a permit. */
+        private void waitTimedOut() {
+            if (state.compareAndSet(WAITING, DONE)) {
+                cancelPermitWait();
+                continueOnWorker(() -> failWith(this::outOfTime));
+            }
+        }
+
+        /** What a call whose time ran out before it could go (again) ends with. */
+        private Throwable outOfTime() {
+            ProviderFailure last = lastRateLimited;
+            return last != null ? endpoint.getFailures().of(last) : endpoint.getFailures().waitedTooLong();
+        }
+
+        /** The component stops: a call still waiting for its permit ends now, here, not sent. */
+        @Override
+        public void stopWaiting() {
+            if (state.compareAndSet(WAITING, DONE)) {
+                cancelWaitTimer();
+                cancelPermitWait();
+                failWith(() -> endpoint.getFailures().stoppedBeforeSending(null));
+            }
+        }
+
+        /** The pacer stopped (its endpoint stopped) before the call's turn came: not sent. */
         @Override
         public void onAbandoned(Exception cause) {
-            continueOnWorker(() -> finish(cause));
+            if (state.compareAndSet(WAITING, DONE)) {
+                cancelWaitTimer();
+                continueOnWorker(() -> failWith(() -> endpoint.getFailures().stoppedBeforeSending(cause)));
+            }
+        }
+
+        private void endWaiting(Supplier<Throwable> failure) {
+            if (state.compareAndSet(WAITING, DONE)) {
+                failWith(failure);
+            }
+        }
+
+        private void cancelWaitTimer() {
+            ScheduledFuture<?> t = waitTimer;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+
+        private void cancelPermitWait() {
+            PacerWait w = permitWait;
+            if (w != null) {
+                w.cancel();
+            }
         }
 
         /** The answer, on an I/O thread: read it on a worker. */
@@ -189,7 +307,10 @@ public class ZaloProducer extends DefaultAsyncProducer {
             }
         }
 
-        /** Whether the call goes again because the provider's rate limit refused it and resends are left. */
+        /**
+         * Whether the call goes again because the provider's rate limit refused it, resends are left and so is
+         * time: it then waits for a new permit.
+         */
         private boolean resentAfter(ProviderFailure f) {
             if (pacer == null) {
                 return false;
@@ -198,16 +319,19 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 pacer.answered(permit);
                 return false;
             }
-            boolean resend = resends < endpoint.getConfiguration().getRateLimitRetries();
+            boolean resend = resends < endpoint.getConfiguration().getRateLimitRetries()
+                             && deadline - System.nanoTime() > 0;
             pacer.rateLimited(permit, f.getRetryAfter(), resend);
             if (resend) {
                 resends++;
-                pacer.acquire(endpoint, this);
+                lastRateLimited = f;
+                awaitPermit();
             }
             return resend;
         }
 
         private void continueOnWorker(Runnable task) {
+            Executor workers = component.getWorkers();
             if (workers != null) {
                 try {
                     workers.execute(task);
@@ -216,8 +340,19 @@ public class ZaloProducer extends DefaultAsyncProducer {
                     // the pool is shutting down (or broken): finish here rather than lose the exchange
                 }
             }
-            // the component stopped while this call was in flight: finish here rather than lose the exchange
+            // the component is stopping: finish here rather than lose the exchange
             task.run();
+        }
+
+        /** Ends the exchange with the failure {@code failure} builds, or with what went wrong building it. */
+        private void failWith(Supplier<? extends Throwable> failure) {
+            Throwable t;
+            try {
+                t = failure.get();
+            } catch (Throwable e) {
+                t = e;
+            }
+            finish(t);
         }
 
         /** Ends the exchange, once: whatever happens here, {@code done} is called. */
@@ -225,7 +360,9 @@ public class ZaloProducer extends DefaultAsyncProducer {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
+            state.set(DONE);
             try {
+                component.getPendingCalls().remove(this);
                 if (resends > 0) {
                     exchange.getMessage().setHeader(ZaloConstants.RATE_LIMIT_RESENDS, resends);
                 }

@@ -5,6 +5,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,10 +18,12 @@ import java.util.stream.Stream;
 import io.github.camelzalo.component.zalo.FaultServer.Fault;
 import io.github.camelzalo.component.zalo.model.SendMessageResult;
 import io.github.camelzalo.component.zalo.transport.HttpClients;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
@@ -420,7 +427,8 @@ class FaultInjectionTest extends FaultServerTestSupport {
     }
 
     /** Customers' numbers the provider echoes, in every way the component accepts one, are masked. */
-    @ParameterizedTest
+    // named by index: a test's name is logged, and these are phone numbers
+    @ParameterizedTest(name = "shape {index}")
     @ValueSource(strings = { "(098) 123-4980", "(+84) 98 123 4980", "098  123  4980", "+84 (98) 123.4980",
             "0 9 8 1 2 3 4 9 8 0", "84-98-123-4980", "(098)1234980" })
     void echoedPhoneNumbersAreMaskedInEveryAcceptedForm(String written) throws Exception {
@@ -562,6 +570,90 @@ class FaultInjectionTest extends FaultServerTestSupport {
         assertThat(e.getKind()).isEqualTo(TIMEOUT);
         assertNoLeasedConnections(pool);
         assertTheNextMessageSucceeds();
+    }
+
+    /**
+     * 2,000 calls in flight against a server that never answers (most of them waiting for one of 10 connections,
+     * or, paced, for their turn), then the context stops: when stop() returns, every call has ended, and says
+     * whether it may have been sent; none is left to its own timeout, and no thread of the component is left.
+     */
+    @ParameterizedTest(name = "paced {0}")
+    @ValueSource(booleans = { false, true })
+    void stoppingTheContextEndsEveryCallItHoldsBeforeStopReturns(boolean paced) throws Exception {
+        server.plan(() -> Fault.NO_RESPONSE);
+        // this class's own client is not used here: out of the way, so that its I/O threads (which start
+        // asynchronously) are not taken for the context's
+        client.close(CloseMode.IMMEDIATE);
+        client.awaitShutdown(org.apache.hc.core5.util.TimeValue.ofSeconds(5));
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        CamelContext ctx = new DefaultCamelContext();
+        ZaloComponent zalo = new ZaloComponent();
+        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
+        zalo.getCaresoft().setApiKey(CARESOFT_KEY);
+        zalo.getCaresoft().setRateLimit(paced ? 100 : 0);
+        zalo.getConfiguration().setOaId(OA_ID);
+        zalo.getConfiguration().setRequestTimeout(30_000);
+        zalo.setMaxConnections(10);
+        ctx.addComponent("zalo", zalo);
+        ctx.start();
+        AsyncProducer producer = ctx.getEndpoint("zalo:send").createAsyncProducer();
+        producer.start();
+        int calls = 2_000;
+        CountDownLatch done = new CountDownLatch(calls);
+        List<Exchange> exchanges = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            Exchange exchange = new DefaultExchange(ctx);
+            exchange.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            exchange.getMessage().setBody("Xin chào msg-" + (1000 + i));
+            exchanges.add(exchange);
+            producer.process(exchange, sync -> done.countDown());
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (server.requestsRead.get() < 10 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(server.requestsRead.get()).as("requests the server holds").isEqualTo(10);
+
+        long start = System.nanoTime();
+        ctx.stop();
+        long stopMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(done.getCount()).as("calls still open when stop() returned").isZero();
+        assertThat(stopMillis).as("stop() took, in ms").isLessThan(10_000);
+        int mayHaveBeenSent = 0;
+        for (int i = 0; i < calls; i++) {
+            Exchange e = exchanges.get(i);
+            assertThat(e.getException()).as("call %d", i).isInstanceOf(ZaloApiException.class);
+            ZaloApiException x = (ZaloApiException) e.getException();
+            assertThat(x.getKind()).as("call %d: %s", i, x.getMessage()).isEqualTo(IO_ERROR);
+            if (x.mayHaveBeenProcessed()) {
+                mayHaveBeenSent++;
+                assertThat(x.isRetryable()).isFalse();
+            } else {
+                assertThat(x.isRetryable()).isTrue();
+                assertThat(server.arrivals.get(1000 + i)).as("call %d said not sent", i).isNull();
+            }
+        }
+        assertThat(mayHaveBeenSent).as("calls that may have been sent").isEqualTo(10);
+        assertThat(leftOver(threadsBefore)).as("threads left after stop()").isEmpty();
+    }
+
+    /** The names of the threads alive now that were not before, but the fault server's; given a moment to end. */
+    private static Set<String> leftOver(Set<Thread> before) throws InterruptedException {
+        Set<String> added = Set.of();
+        for (int i = 0; i < 50; i++) {
+            added = new TreeSet<>();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (!before.contains(t) && t.isAlive() && !t.getName().startsWith("fault-server")) {
+                    added.add(t.getName());
+                }
+            }
+            if (added.isEmpty()) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return added;
     }
 
     private void assertTheNextMessageSucceeds() {
