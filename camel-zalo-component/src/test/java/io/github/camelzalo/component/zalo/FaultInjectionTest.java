@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import io.github.camelzalo.component.zalo.FaultServer.Fault;
 import io.github.camelzalo.component.zalo.model.SendMessageResult;
+import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.transport.HttpClients;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -29,6 +30,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,6 +62,10 @@ class FaultInjectionTest extends FaultServerTestSupport {
 
     private PoolingAsyncClientConnectionManager pool;
     private CloseableHttpAsyncClient client;
+
+    /** The paced 429s below make the pacer warn, on purpose: kept out of the console, and checked. */
+    @RegisterExtension
+    final CapturedLog pacerLog = CapturedLog.of(AccountPacer.class);
 
     @Override
     protected void configure(ZaloComponent zalo) {
@@ -295,6 +301,9 @@ class FaultInjectionTest extends FaultServerTestSupport {
             assertThat(e.getMessage()).endsWith("retryable after 900000 ms");
         });
         assertNoLeasedConnections(pool);
+        // the pacer's own pause is capped too (at 60 s), and it says so
+        assertThat(pacerLog.lines()).hasSize(paced && status == 429 ? 1 : 0)
+                .allSatisfy(line -> assertThat(line).startsWith("WARN Rate limited by caresoft").endsWith("next call in 60000 ms"));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PacerRegistry;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import org.apache.camel.AsyncProducer;
@@ -18,6 +19,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -29,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bounds are checked (a pause can only get longer on a loaded machine), with generous upper bounds on waiting.
  */
 class RateLimitTest extends ZaloTestSupport {
+
+    /** The pacer tells each slowdown at WARN: these tests provoke them on purpose, and check them here. */
+    @RegisterExtension
+    final CapturedLog pacerLog = CapturedLog.of(AccountPacer.class);
 
     private static final String TOO_MANY = "{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}";
 
@@ -92,6 +98,9 @@ class RateLimitTest extends ZaloTestSupport {
         assertThat(stats.getResends()).isEqualTo(2);
         assertThat(stats.getSlowdowns()).isEqualTo(2);
         assertThat(stats.getCurrentRate()).isLessThan(stats.getConfiguredRate());
+        assertThat(pacerLog.lines()).as("one WARN per slowdown").hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("WARN Rate limited by caresoft " + baseUrl() + "/acme key#")
+                        .doesNotContain(CARESOFT_KEY));
     }
 
     @Test
