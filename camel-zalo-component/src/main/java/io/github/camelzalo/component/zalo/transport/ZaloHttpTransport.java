@@ -173,11 +173,6 @@ public final class ZaloHttpTransport {
         return ended.size();
     }
 
-    /** The calls held now: sent, waiting for a connection, or waiting for their turn to be written. */
-    public int inFlight() {
-        return calls.size();
-    }
-
     private static TransportException notSentStopped() {
         return new TransportException(Failure.IO, false, "The zalo component stopped before the call was sent", null);
     }
