@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -102,7 +103,7 @@ public final class ZaloHttpTransport {
         BoundedResponseConsumer consumer = new BoundedResponseConsumer(maxResponseSize);
         InFlightCall held = new InFlightCall(entity, consumer, control);
         calls.add(held);
-        held.result.whenComplete((reply, error) -> calls.remove(held));
+        held.result.whenComplete(held);
         if (closed) {
             // closing began while this call was being set up: it ends as the others did
             held.end(notSentStopped());
@@ -138,12 +139,14 @@ public final class ZaloHttpTransport {
         // HttpClient's timeouts bound each phase; this bounds the whole call, so a trickling answer cannot hold
         // the exchange past requestTimeout.
         try {
-            ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            held.deadline = deadlines.schedule(() -> {
                 // the connection may still be writing: only "the body never started" is certain here
                 held.end(new TransportException(Failure.TIMEOUT, entity.abandon(),
                         noAnswerWithin(call.requestTimeout()), null));
             }, call.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            held.result.whenComplete((reply, error) -> deadline.cancel(false));
+            if (held.result.isDone()) {
+                held.deadline.cancel(false);
+            }
         } catch (RejectedExecutionException e) {
             // the deadline timer stopped: the component is stopping
             held.end(new TransportException(Failure.IO, entity.abandon(), stoppedMessage(entity), e));
@@ -182,18 +185,31 @@ public final class ZaloHttpTransport {
                 : "The zalo component stopped before the call was sent";
     }
 
-    /** One call while the transport holds it; ends once, by its answer, its deadline or the component's stop. */
-    private static final class InFlightCall {
+    /**
+     * One call while the transport holds it; ends once, by its answer, its deadline or the component's stop. It is
+     * also its own completion hook: it leaves the transport's set and cancels its deadline.
+     */
+    private final class InFlightCall implements BiConsumer<HttpReply, Throwable> {
         final CompletableFuture<HttpReply> result = new CompletableFuture<>();
         final TrackingEntityProducer entity;
         final BoundedResponseConsumer consumer;
         final CallControl control;
         volatile Future<HttpReply> http;
+        volatile ScheduledFuture<?> deadline;
 
         InFlightCall(TrackingEntityProducer entity, BoundedResponseConsumer consumer, CallControl control) {
             this.entity = entity;
             this.consumer = consumer;
             this.control = control;
+        }
+
+        @Override
+        public void accept(HttpReply reply, Throwable error) {
+            calls.remove(this);
+            ScheduledFuture<?> d = deadline;
+            if (d != null) {
+                d.cancel(false);
+            }
         }
 
         /** Fails the call with {@code why} unless it already ended; then stops whatever HttpClient still does. */
