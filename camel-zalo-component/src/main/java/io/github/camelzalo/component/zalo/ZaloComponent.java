@@ -103,7 +103,8 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     private CloseableHttpAsyncClient activeClient;
     private ExecutorService workers;
     private boolean createdWorkers;
-    private ScheduledExecutorService deadlines;
+    /** Read by producers per call, from their own threads; {@code null} once stopped. */
+    private volatile ScheduledExecutorService deadlines;
     /** Read by producers per call, from their own threads. */
     private volatile ZaloHttpTransport transport;
     /** Where calls finish; {@code null} once the component stops, so that they finish on the stopping thread. */
