@@ -73,6 +73,11 @@ final class BoundOperation<R, T> {
         this.serviceUri = fixedUri != null ? fixedUri : URI.create(bases.get(WireRequest.Api.ACCOUNT));
     }
 
+    /** How long one call may take in all, from the moment it reaches the producer. */
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /** The request on the wire; a request the provider cannot send fails here, before anything is sent. */
     WireRequest wire(R request) {
         return codec.request(request);

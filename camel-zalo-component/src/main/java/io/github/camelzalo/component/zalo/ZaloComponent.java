@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -34,6 +35,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorStatus;
+import org.apache.hc.core5.util.TimeValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,8 +137,13 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     private CloseableHttpAsyncClient activeClient;
     private ExecutorService workers;
     private boolean createdWorkers;
-    private ScheduledExecutorService deadlines;
-    private ZaloHttpTransport transport;
+    /** Read by producers per call, from their own threads; {@code null} once stopped. */
+    private volatile ScheduledExecutorService deadlines;
+    /** Read by producers per call, from their own threads. */
+    private volatile ZaloHttpTransport transport;
+    /** Where calls finish; {@code null} once the component stops, so that they finish on the stopping thread. */
+    private volatile ExecutorService completions;
+    private final PendingCalls pending = new PendingCalls();
     private volatile ZaloTokenManager tokenManager;
     private ZnsTemplateCheck znsTemplateCheck;
 
@@ -159,8 +166,19 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         if (!apiKeyOnUri && account.getApiKey() != null) {
             conf.setApiKey(account.getApiKey());
         }
+        // Camel resolves placeholders in what it parses (URIs, properties), not in values set from Java, such as
+        // zalo.getCaresoft().setApiKey("{{caresoft.token}}"): resolved here, on the endpoint's copy only
+        conf.setBaseUrl(resolvePlaceholders(conf.getBaseUrl()));
+        conf.setApiKey(resolvePlaceholders(conf.getApiKey()));
+        conf.setOaId(resolvePlaceholders(conf.getOaId()));
         endpoint.bind();
         return endpoint;
+    }
+
+    private String resolvePlaceholders(String value) {
+        // the properties component directly: the context's own method would also log the resolved text at DEBUG
+        return value != null && value.contains("{{") ? getCamelContext().getPropertiesComponent().parseUri(value)
+                : value;
     }
 
     private static ZaloOperation parseOperation(String remaining) {
@@ -206,6 +224,7 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             createdWorkers = true;
         }
         transport = new ZaloHttpTransport(activeClient, deadlines, maxResponseSize);
+        completions = workers;
         if (zalo != null && zalo.getAppId() != null && !zalo.getAppId().isBlank()) {
             tokenManager = createTokenManager();
         }
@@ -332,21 +351,53 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         return params == null ? null : params.createSSLContext(getCamelContext());
     }
 
+    /**
+     * Every call the component still holds ends before this returns, each with a {@link ZaloApiException} that says
+     * whether it may have been sent: a JVM that exits after {@code stop()} loses none without its error handler
+     * having run. No thread of the component outlives it.
+     */
     @Override
     protected void doStop() throws Exception {
+        ZaloHttpTransport stopping = transport;
+        // calls that arrive from now on are refused; calls that end from now on finish on this thread
+        transport = null;
+        completions = null;
+        // calls waiting for their turn end, not sent; then every call in flight, sent or not as it was
+        pending.stopWaiting();
+        if (stopping != null) {
+            stopping.close();
+        }
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        // answers handed to the workers before that finish there, or here if the pool does not finish them in time
+        if (createdWorkers && workers != null) {
+            workers.shutdown();
+            if (!workers.awaitTermination(executors.getShutdownAwaitTermination(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow().forEach(Runnable::run);
+            }
+            executors.shutdown(workers);
+        }
+        // a call that was about to go again (after a 429) when its answer was read: stopped too
+        pending.stopWaiting();
+        if (stopping != null) {
+            stopping.close();
+        }
+        if (!pending.awaitNone(createdWorkers ? 0 : executors.getShutdownAwaitTermination())) {
+            LOG.warn("The zalo component stopped with {} calls still finishing on the worker pool it was given",
+                    pending.size());
+        }
         if (createdClient && activeClient != null) {
+            // every call has ended, so nothing waits on a graceful close (an immediate one, from this thread, races
+            // HttpCore's I/O loop); its I/O threads end before this returns
             activeClient.close(CloseMode.GRACEFUL);
+            activeClient.awaitShutdown(TimeValue.ofMilliseconds(executors.getShutdownAwaitTermination()));
         }
         activeClient = null;
         if (deadlines != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(deadlines);
+            executors.shutdownNow(deadlines);
+            deadlines.awaitTermination(executors.getShutdownAwaitTermination(), TimeUnit.MILLISECONDS);
             deadlines = null;
         }
-        if (createdWorkers && workers != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(workers);
-        }
         workers = null;
-        transport = null;
         tokenManager = null;
         synchronized (this) {
             if (znsTemplateCheck != null) {
@@ -386,8 +437,18 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         return transport;
     }
 
+    /** Where calls finish, or {@code null} once the component stops: they then finish where they end. */
     ExecutorService getWorkers() {
-        return workers;
+        return completions;
+    }
+
+    /** The timer of the component's calls' deadlines, or {@code null} when stopped. */
+    ScheduledExecutorService getDeadlines() {
+        return deadlines;
+    }
+
+    PendingCalls getPendingCalls() {
+        return pending;
     }
 
     public ZaloConfiguration getConfiguration() {

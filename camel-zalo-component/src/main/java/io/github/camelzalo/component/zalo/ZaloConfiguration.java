@@ -39,9 +39,10 @@ public class ZaloConfiguration implements Cloneable {
     private int connectTimeout = 10_000;
 
     @UriParam(defaultValue = "30000",
-              description = "How long one call may take in all, from sending until the answer has been read, in"
-                            + " milliseconds. When it passes the exchange fails with a ZaloApiException of kind"
-                            + " TIMEOUT.")
+              description = "How long one call may take in all, in milliseconds: from the moment the exchange reaches"
+                            + " the endpoint until the answer has been read, the wait for its turn under the rate"
+                            + " limit and for a free connection included. When it passes the exchange fails with a"
+                            + " ZaloApiException of kind TIMEOUT.")
     private int requestTimeout = 30_000;
 
     @UriParam(label = "advanced", defaultValue = "false",

@@ -23,7 +23,10 @@ public enum ZaloErrorKind {
      * was probably processed. Also a redirect is not this but {@link #REJECTED}: redirects are not followed.
      */
     BAD_RESPONSE(true, true),
-    /** The answer was larger than {@code maxResponseSize} and was not read. */
+    /**
+     * The answer was larger than {@code maxResponseSize}, or its head had more than 100 header lines or a line
+     * longer than 8 KiB, and was not read.
+     */
     RESPONSE_TOO_LARGE(false, true),
     /**
      * No connection could be made (refused, unknown host, connect timeout, or closed by the server during the TLS
@@ -36,13 +39,16 @@ public enum ZaloErrorKind {
      */
     TLS_FAILED(false, false),
     /**
-     * No complete answer within {@code requestTimeout}. The outcome is unknown once the request body started going
-     * out; before that (e.g. while waiting for a pooled connection) the request was not, and will not be, sent.
+     * No complete answer within {@code requestTimeout}, counted from the moment the exchange reached the producer.
+     * The outcome is unknown once the request body started going out; before that (waiting for its turn under the
+     * rate limit, or for a pooled connection) the request was not, and will not be, sent.
      */
     TIMEOUT(true, true),
     /**
-     * The connection failed (reset or closed) while the request or answer was in transit. The outcome is unknown
-     * unless it failed before the whole request had been written to the connection.
+     * The call was cut off: the connection failed (reset or closed) while the request or answer was in transit, or
+     * the component or endpoint stopped while the call waited or was in flight. The outcome is unknown unless it was
+     * cut off before the whole request had been written to the connection ({@code mayHaveBeenProcessed()} then
+     * says {@code false}).
      */
     IO_ERROR(true, true),
     /**

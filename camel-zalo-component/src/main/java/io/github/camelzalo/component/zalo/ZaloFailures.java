@@ -55,8 +55,11 @@ final class ZaloFailures {
             case IO -> ZaloErrorKind.IO_ERROR;
         };
         boolean mayHaveBeenProcessed = kind.mayHaveBeenProcessed() && t.isRequestSent();
+        // the transport counts what was left of the call's time; the route knows its requestTimeout
+        String message = kind == ZaloErrorKind.TIMEOUT ? "No complete answer within " + requestTimeoutMillis() + " ms"
+                : clean(t.getMessage(), MAX_TEXT);
         return base(kind, mayHaveBeenProcessed)
-                .errorMessage(clean(t.getMessage(), MAX_TEXT))
+                .errorMessage(message)
                 .cause(t.getCause() != null ? t.getCause() : t)
                 .build();
     }
@@ -68,6 +71,27 @@ final class ZaloFailures {
                 .errorMessage(clean(t.getMessage(), MAX_TEXT))
                 .cause(t.getCause())
                 .build();
+    }
+
+    /** The call's requestTimeout passed while it waited for its turn under its account's rate limit. */
+    ZaloApiException waitedTooLong() {
+        return base(ZaloErrorKind.TIMEOUT, false)
+                .errorMessage("Not sent: its turn under the rate limit of its " + bound.provider.id()
+                              + " account did not come within " + requestTimeoutMillis() + " ms")
+                .build();
+    }
+
+    /** The component or the endpoint stopped while the call waited for its turn: it was not sent. */
+    ZaloApiException stoppedBeforeSending(Throwable cause) {
+        return base(ZaloErrorKind.IO_ERROR, false)
+                .errorMessage(clean(cause != null && cause.getMessage() != null ? cause.getMessage()
+                        : "The zalo component stopped before the call was sent", MAX_TEXT))
+                .cause(cause)
+                .build();
+    }
+
+    private long requestTimeoutMillis() {
+        return bound.requestTimeout().toMillis();
     }
 
     private ZaloApiException.Builder base(ZaloErrorKind kind, boolean mayHaveBeenProcessed) {

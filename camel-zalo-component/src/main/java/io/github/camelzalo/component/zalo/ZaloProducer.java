@@ -1,21 +1,32 @@
 package io.github.camelzalo.component.zalo;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.github.camelzalo.component.zalo.auth.TokenUnavailableException;
 import io.github.camelzalo.component.zalo.model.ZnsRequest;
 import io.github.camelzalo.component.zalo.pacing.AccountPacer;
+import io.github.camelzalo.component.zalo.pacing.PacerWait;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
-import io.github.camelzalo.component.zalo.provider.ProviderErrors;
 import io.github.camelzalo.component.zalo.provider.Credential;
+import io.github.camelzalo.component.zalo.provider.ProviderErrors;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
 import io.github.camelzalo.component.zalo.provider.WireRequest;
+import io.github.camelzalo.component.zalo.transport.HttpCall;
 import io.github.camelzalo.component.zalo.transport.HttpReply;
 import io.github.camelzalo.component.zalo.transport.TransportException;
+import io.github.camelzalo.component.zalo.transport.WriteGate;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -28,8 +39,12 @@ import org.slf4j.LoggerFactory;
  * and returns at once. The answer is parsed and the route continues on the component's worker pool, never on
  * HttpClient's I/O threads, so a slow step after {@code zalo:} cannot stall the I/O of other exchanges.
  * <p>
- * When the provider account is paced, a call first waits for its permit (holding no thread), and an answer 429
- * makes it wait for a new permit and go again, up to {@code rateLimitRetries} times.
+ * A call to the official API first gets the OA's access token (at once when it is in hand, else when the token
+ * manager has one). When the provider account is paced, a call then waits for its permit (holding no thread), then,
+ * once it has its connection, for its turn to be written; an answer 429 (Zalo: -32) makes it wait for a new permit and
+ * go again, up to {@code rateLimitRetries} times; Zalo refusing the access token makes it go again once with a new
+ * one; a paged operation goes again for each further page. All of it within {@code requestTimeout}, counted from the
+ * moment the exchange reaches the producer.
  */
 public class ZaloProducer extends DefaultAsyncProducer {
 
@@ -69,7 +84,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        Trip<R, T> trip = new Trip<>(bound, exchange, request, wire, callback, transport, component.getWorkers(),
+        Trip<R, T> trip = new Trip<>(bound, exchange, request, wire, callback, component, transport,
                 endpoint.getPacer());
         if (request instanceof ZnsRequest zns && endpoint.getConfiguration().isValidateTemplateData()) {
             trip.startAfter(component.znsTemplateCheck().check(zns));
@@ -81,56 +96,70 @@ public class ZaloProducer extends DefaultAsyncProducer {
 
     /**
      * One exchange's way to the provider and back: credential (an OA's access token for the official API), permit
-     * (when paced), send, answer; then again after a 429, once after Zalo refused the access token (with a new one),
-     * and for each further page of a paged operation. It is its own answer callback and worker task, so that a call
-     * with a static API key allocates no lambdas on the way.
+     * (when paced), send, turn to be written (when paced), answer; then again after a 429, once with a new access
+     * token after Zalo refused one, and for each further page of a paged operation. It is its own answer callback
+     * and worker task, so that a call with a static API key allocates no lambdas on the way.
      * <p>
-     * Every way in (start, permit, abandonment, answer) ends in {@link #finish}, whatever is thrown on the way:
-     * nothing a provider sends, and no failure while building the exception, can leave the exchange without its
-     * {@code done}, and {@code done} is called once.
+     * Every way in (start, permit, abandonment, timeout, stop, answer) ends in {@link #finish}, whatever is thrown on
+     * the way: nothing a provider sends, and no failure while building the exception, can leave the exchange
+     * without its {@code done}, and {@code done} is called once. While the call waits for a permit it is
+     * {@code WAITING}; whoever moves it on from there (the permit, its deadline, the pacer or the component
+     * stopping) does so alone.
      */
-    private final class Trip<R, T> implements PermitCallback, BiConsumer<HttpReply, Throwable>, Runnable {
+    private final class Trip<R, T>
+            implements PermitCallback, BiConsumer<HttpReply, Throwable>, Runnable, WriteGate, PendingCalls.Call {
 
         /** What {@link #answered} returns when the call goes again instead of finishing. */
         private static final Throwable RESENT = new Throwable("resent", null, false, false) {
         };
+        private static final int WAITING = 0;
+        private static final int SENDING = 1;
+        private static final int DONE = 2;
 
         private final BoundOperation<R, T> bound;
         private final Exchange exchange;
         private final String oaId;
         private R request;
         private WireRequest wire;
-        private Credential credential;
+        private volatile Credential credential;
         /** Whether the call already went again with a new access token after Zalo refused one. */
         private boolean reauthorized;
         /** The pages read so far, of a paged operation. */
         private T soFar;
         private final AsyncCallback callback;
+        private final ZaloComponent component;
         private final ZaloHttpTransport transport;
-        private final Executor workers;
         private final AccountPacer pacer;
         private final long started = System.nanoTime();
+        private final long deadline;
+        private final AtomicInteger state = new AtomicInteger(SENDING);
         private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile PacerWait permitWait;
+        private volatile ScheduledFuture<?> waitTimer;
+        /** The last 429 of a call that waits to go again: what it ends with if its time runs out first. */
+        private volatile ProviderFailure lastRateLimited;
         private long permit;
         private int resends;
         private HttpReply reply;
         private Throwable error;
 
         Trip(BoundOperation<R, T> bound, Exchange exchange, R request, WireRequest wire, AsyncCallback callback,
-             ZaloHttpTransport transport, Executor workers, AccountPacer pacer) {
+             ZaloComponent component, ZaloHttpTransport transport, AccountPacer pacer) {
             this.bound = bound;
             this.exchange = exchange;
             this.request = request;
             this.wire = wire;
             this.oaId = bound.oaId(request);
             this.callback = callback;
+            this.component = component;
             this.transport = transport;
-            this.workers = workers;
             this.pacer = pacer;
+            this.deadline = started + bound.requestTimeout().toNanos();
         }
 
         /** On the caller's thread. */
         void start() {
+            component.getPendingCalls().add(this);
             try {
                 Credential now = bound.credentials.now(oaId);
                 if (now != null) {
@@ -158,7 +187,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
         }
 
         /**
-         * The access token is there, on the caller's thread when it was in hand, else on a worker; the permit comes
+         * The access token is there: on the caller's thread when it was in hand, else on a worker. The permit comes
          * after it, so that a call waiting for a refresh holds no slot of the rate limit.
          */
         private void credentialReady(Credential c, Throwable failure) {
@@ -178,18 +207,40 @@ public class ZaloProducer extends DefaultAsyncProducer {
 
         private void acquireOrSend() {
             if (pacer != null) {
-                pacer.acquire(endpoint, this);
+                awaitPermit();
             } else {
                 send();
             }
         }
 
-        private void send() {
-            transport.execute(bound.call(wire, credential)).whenComplete(this);
+        /** Queues for a permit, until the call's deadline. */
+        private void awaitPermit() {
+            state.set(WAITING);
+            long left = deadline - System.nanoTime();
+            ScheduledExecutorService timer = component.getDeadlines();
+            if (left <= 0) {
+                endWaiting(this::outOfTime);
+                return;
+            }
+            try {
+                if (timer == null) {
+                    throw new RejectedExecutionException("stopped");
+                }
+                waitTimer = timer.schedule(this::waitTimedOut, left, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                endWaiting(() -> endpoint.getFailures().stoppedBeforeSending(null));
+                return;
+            }
+            permitWait = pacer.acquire(endpoint, this);
         }
 
         @Override
         public void onPermit(long permit) {
+            if (!state.compareAndSet(WAITING, SENDING)) {
+                // its time ran out, or it was stopped, while the permit was on its way
+                return;
+            }
+            cancelWaitTimer();
             this.permit = permit;
             try {
                 send();
@@ -199,9 +250,76 @@ public class ZaloProducer extends DefaultAsyncProducer {
             }
         }
 
+        private void send() {
+            HttpCall call = bound.call(wire, credential);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                continueOnWorker(() -> failWith(this::outOfTime));
+                return;
+            }
+            // what is left of the call's time, after any wait for a token, a permit or an earlier page
+            transport.execute(call.withRequestTimeout(Duration.ofNanos(left)), pacer == null ? null : this)
+                    .whenComplete(this);
+        }
+
+        /** The call has its connection: its turn to be written, so that what the provider sees keeps to the limit. */
+        @Override
+        public Turn awaitTurn(Runnable go, Consumer<Exception> refused) {
+            PacerWait wait = pacer.awaitWrite(go, refused);
+            return wait::cancel;
+        }
+
+        /** On the deadline timer: the call's time ran out while it waited for a permit. */
+        private void waitTimedOut() {
+            if (state.compareAndSet(WAITING, DONE)) {
+                cancelPermitWait();
+                continueOnWorker(() -> failWith(this::outOfTime));
+            }
+        }
+
+        /** What a call whose time ran out before it could go (again) ends with. */
+        private Throwable outOfTime() {
+            ProviderFailure last = lastRateLimited;
+            return last != null ? endpoint.getFailures().of(last) : endpoint.getFailures().waitedTooLong();
+        }
+
+        /** The component stops: a call still waiting for its permit ends now, here, not sent. */
+        @Override
+        public void stopWaiting() {
+            if (state.compareAndSet(WAITING, DONE)) {
+                cancelWaitTimer();
+                cancelPermitWait();
+                failWith(() -> endpoint.getFailures().stoppedBeforeSending(null));
+            }
+        }
+
+        /** The pacer stopped (its endpoint stopped) before the call's turn came: not sent. */
         @Override
         public void onAbandoned(Exception cause) {
-            continueOnWorker(() -> finish(cause));
+            if (state.compareAndSet(WAITING, DONE)) {
+                cancelWaitTimer();
+                continueOnWorker(() -> failWith(() -> endpoint.getFailures().stoppedBeforeSending(cause)));
+            }
+        }
+
+        private void endWaiting(Supplier<Throwable> failure) {
+            if (state.compareAndSet(WAITING, DONE)) {
+                failWith(failure);
+            }
+        }
+
+        private void cancelWaitTimer() {
+            ScheduledFuture<?> t = waitTimer;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+
+        private void cancelPermitWait() {
+            PacerWait w = permitWait;
+            if (w != null) {
+                w.cancel();
+            }
         }
 
         /** The answer, on an I/O thread: read it on a worker. */
@@ -264,7 +382,10 @@ public class ZaloProducer extends DefaultAsyncProducer {
             }
         }
 
-        /** Whether the call goes again because the provider's rate limit refused it and resends are left. */
+        /**
+         * Whether the call goes again because the provider's rate limit refused it, resends are left and so is
+         * time: it then waits for a new permit.
+         */
         private boolean resentAfter(ProviderFailure f) {
             if (pacer == null) {
                 return false;
@@ -273,11 +394,13 @@ public class ZaloProducer extends DefaultAsyncProducer {
                 pacer.answered(permit);
                 return false;
             }
-            boolean resend = resends < endpoint.getConfiguration().getRateLimitRetries();
+            boolean resend = resends < endpoint.getConfiguration().getRateLimitRetries()
+                             && deadline - System.nanoTime() > 0;
             pacer.rateLimited(permit, f.getRetryAfter(), resend);
             if (resend) {
                 resends++;
-                pacer.acquire(endpoint, this);
+                lastRateLimited = f;
+                awaitPermit();
             }
             return resend;
         }
@@ -287,11 +410,12 @@ public class ZaloProducer extends DefaultAsyncProducer {
          * -124): once, and not for a token that was itself just refreshed.
          */
         private boolean reauthorizedAfter(ProviderFailure f) {
-            if (f.getKind() != ZaloErrorKind.TOKEN_INVALID || reauthorized || credential == null
-                || credential.token() == null) {
+            Credential used = credential;
+            if (f.getKind() != ZaloErrorKind.TOKEN_INVALID || reauthorized || used == null || used.token() == null
+                || deadline - System.nanoTime() <= 0) {
                 return false;
             }
-            CompletableFuture<Credential> next = bound.credentials.rejected(credential);
+            CompletableFuture<Credential> next = bound.credentials.rejected(used);
             if (next == null) {
                 return false;
             }
@@ -303,6 +427,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
         }
 
         private void continueOnWorker(Runnable task) {
+            Executor workers = component.getWorkers();
             if (workers != null) {
                 try {
                     workers.execute(task);
@@ -311,8 +436,19 @@ public class ZaloProducer extends DefaultAsyncProducer {
                     // the pool is shutting down (or broken): finish here rather than lose the exchange
                 }
             }
-            // the component stopped while this call was in flight: finish here rather than lose the exchange
+            // the component is stopping: finish here rather than lose the exchange
             task.run();
+        }
+
+        /** Ends the exchange with the failure {@code failure} builds, or with what went wrong building it. */
+        private void failWith(Supplier<? extends Throwable> failure) {
+            Throwable t;
+            try {
+                t = failure.get();
+            } catch (Throwable e) {
+                t = e;
+            }
+            finish(t);
         }
 
         /** Ends the exchange, once: whatever happens here, {@code done} is called. */
@@ -320,7 +456,9 @@ public class ZaloProducer extends DefaultAsyncProducer {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
+            state.set(DONE);
             try {
+                component.getPendingCalls().remove(this);
                 exchange.getMessage().setHeader(ZaloConstants.PROVIDER, bound.provider.id());
                 if (resends > 0) {
                     exchange.getMessage().setHeader(ZaloConstants.RATE_LIMIT_RESENDS, resends);

@@ -22,6 +22,15 @@ class DocumentationTest {
     private static final Path REPOSITORY = Path.of("..");
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?s)```java\\n(.*?)```|\\[source,java]\\n----\\n(.*?)----");
 
+    /** Every Camel logger that the log check allows to print a key is named where users are told about them. */
+    @Test
+    void theReliabilityPageNamesEveryCamelLoggerThatPrintsSecrets() throws Exception {
+        String page = Files.readString(Path.of("../docs/reliability.md"));
+        for (String logger : SecretsNeverLoggedTest.CAMEL_DEBUG_LOGGERS) {
+            assertThat(page).as("docs/reliability.md names " + logger).contains("`" + logger + "`");
+        }
+    }
+
     /**
      * A matching onException takes Camel's useOriginalMessage flag from itself, not from the dead-letter channel: a
      * snippet that sets it only on the channel dead-letters every ZaloApiException with the body the route made.

@@ -1,21 +1,36 @@
 package io.github.camelzalo.component.zalo;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.github.camelzalo.component.zalo.FaultServer.Fault;
 import io.github.camelzalo.component.zalo.model.SendMessageResult;
+import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.transport.HttpClients;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,6 +62,10 @@ class FaultInjectionTest extends FaultServerTestSupport {
 
     private PoolingAsyncClientConnectionManager pool;
     private CloseableHttpAsyncClient client;
+
+    /** The paced 429s below make the pacer warn, on purpose: kept out of the console, and checked. */
+    @RegisterExtension
+    final CapturedLog pacerLog = CapturedLog.of(AccountPacer.class);
 
     @Override
     protected void configure(ZaloComponent zalo) {
@@ -282,6 +301,9 @@ class FaultInjectionTest extends FaultServerTestSupport {
             assertThat(e.getMessage()).endsWith("retryable after 900000 ms");
         });
         assertNoLeasedConnections(pool);
+        // the pacer's own pause is capped too (at 60 s), and it says so
+        assertThat(pacerLog.lines()).hasSize(paced && status == 429 ? 1 : 0)
+                .allSatisfy(line -> assertThat(line).startsWith("WARN Rate limited by caresoft").endsWith("next call in 60000 ms"));
     }
 
     /**
@@ -414,7 +436,8 @@ class FaultInjectionTest extends FaultServerTestSupport {
     }
 
     /** Customers' numbers the provider echoes, in every way the component accepts one, are masked. */
-    @ParameterizedTest
+    // named by index: a test's name is logged, and these are phone numbers
+    @ParameterizedTest(name = "shape {index}")
     @ValueSource(strings = { "(098) 123-4980", "(+84) 98 123 4980", "098  123  4980", "+84 (98) 123.4980",
             "0 9 8 1 2 3 4 9 8 0", "84-98-123-4980", "(098)1234980" })
     void echoedPhoneNumbersAreMaskedInEveryAcceptedForm(String written) throws Exception {
@@ -431,6 +454,215 @@ class FaultInjectionTest extends FaultServerTestSupport {
         assertThat(e.getErrorMessage()).startsWith("Khách hàng ").endsWith(" chưa quan tâm OA");
         assertThat(e.getErrorMessage().replaceAll("\\D", "")).doesNotContain("1234");
         assertThat(LogSecrets.findIn(e.getMessage())).isEmpty();
+    }
+
+    /**
+     * maxResponseSize bounds the body; the head is bounded too (header count and line length), or a hostile proxy
+     * could fill the heap with headers before a small body.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "many headers", "one endless header", "an endless status line" })
+    void aHugeHeadIsRefusedWithoutReadingIt(String shape) throws Exception {
+        AtomicLong written = new AtomicLong(-1);
+        server.answerWith(true, (socket, in, out) -> {
+            long n = 0;
+            try {
+                byte[] line = ("X-Padding: " + "p".repeat(1000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                if (shape.equals("an endless status line")) {
+                    out.write("HTTP/1.1 200 ".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                if (shape.equals("many headers")) {
+                    for (; n < FaultServer.HUGE_SIZE; n += line.length) {
+                        out.write(line);
+                    }
+                } else {
+                    out.write("X-Padding: ".getBytes(StandardCharsets.US_ASCII));
+                    byte[] block = "p".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+                    for (; n < FaultServer.HUGE_SIZE; n += block.length) {
+                        out.write(block);
+                    }
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("Content-Length: 15\r\n\r\n{\"code\":\"ok\"}".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException e) {
+                // the client stopped reading: expected
+            } finally {
+                written.set(n);
+            }
+            return false;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getKind()).isEqualTo(RESPONSE_TOO_LARGE);
+        assertThat(e.mayHaveBeenProcessed()).isTrue();
+        assertThat(e.getErrorMessage()).contains("head");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (written.get() < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(written.get()).as("bytes of head the server could write").isLessThan(FaultServer.HUGE_SIZE / 2);
+        assertNoLeasedConnections(pool);
+        assertTheNextMessageSucceeds();
+    }
+
+    /**
+     * A server that keeps sending interim answers (102 Processing every 100 ms) never answers: the call times out,
+     * and its connection is closed then, not when the server stops, so that the next call gets a connection even
+     * with maxConnections=1.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "100 Continue", "102 Processing", "103 Early Hints\r\nLink: </style.css>; rel=preload" })
+    void endlessInterimAnswersDoNotHoldTheConnection(String interim) throws Exception {
+        AtomicInteger interims = new AtomicInteger();
+        server.answerWith(true, (socket, in, out) -> {
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                out.write(("HTTP/1.1 " + interim + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                interims.incrementAndGet();
+                Thread.sleep(100);
+            }
+            return false;
+        });
+        try (CamelContext single = new DefaultCamelContext()) {
+            ZaloComponent zalo = new ZaloComponent();
+            zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
+            zalo.getCaresoft().setApiKey(CARESOFT_KEY);
+            zalo.getCaresoft().setRateLimit(0);
+            zalo.getConfiguration().setOaId(OA_ID);
+            zalo.getConfiguration().setRequestTimeout(REQUEST_TIMEOUT);
+            zalo.setMaxConnections(1);
+            single.addComponent("zalo", zalo);
+            single.start();
+            ProducerTemplate producer = single.createProducerTemplate();
+
+            long start = System.nanoTime();
+            Exchange first = producer.request("zalo:send", e -> {
+                e.getMessage().setBody("Xin chào msg-1");
+                e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            });
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Exchange second = producer.request("zalo:send", e -> {
+                e.getMessage().setBody("Xin chào msg-2");
+                e.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            });
+
+            assertThat(first.getException()).isInstanceOfSatisfying(ZaloApiException.class,
+                    e -> assertThat(e.getKind()).isEqualTo(TIMEOUT));
+            assertThat(millis).isLessThan(REQUEST_TIMEOUT + SLACK);
+            assertThat(interims.get()).as("interim answers sent").isPositive();
+            assertThat(second.getException()).as("the next call, on the one connection").isNull();
+            assertThat(server.processedCount(2)).isEqualTo(1);
+        }
+    }
+
+    /** The same on a client handed in (built with HttpClients), whose pool the test can watch. */
+    @ParameterizedTest
+    @ValueSource(strings = { "100 Continue", "102 Processing", "103 Early Hints\r\nLink: </style.css>; rel=preload" })
+    void endlessInterimAnswersReleaseTheConnectionAtTheTimeout(String interim) throws Exception {
+        server.answerWith(true, (socket, in, out) -> {
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                out.write(("HTTP/1.1 " + interim + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+            }
+            return false;
+        });
+
+        ZaloApiException e = failedSend(1);
+
+        assertThat(e.getKind()).isEqualTo(TIMEOUT);
+        assertNoLeasedConnections(pool);
+        assertTheNextMessageSucceeds();
+    }
+
+    /**
+     * 2,000 calls in flight against a server that never answers (most of them waiting for one of 10 connections,
+     * or, paced, for their turn), then the context stops: when stop() returns, every call has ended, and says
+     * whether it may have been sent; none is left to its own timeout, and no thread of the component is left.
+     */
+    @ParameterizedTest(name = "paced {0}")
+    @ValueSource(booleans = { false, true })
+    void stoppingTheContextEndsEveryCallItHoldsBeforeStopReturns(boolean paced) throws Exception {
+        server.plan(() -> Fault.NO_RESPONSE);
+        // this class's own client is not used here: out of the way, so that its I/O threads (which start
+        // asynchronously) are not taken for the context's
+        client.close(CloseMode.IMMEDIATE);
+        client.awaitShutdown(org.apache.hc.core5.util.TimeValue.ofSeconds(5));
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        CamelContext ctx = new DefaultCamelContext();
+        ZaloComponent zalo = new ZaloComponent();
+        zalo.getCaresoft().setBaseUrl(server.url() + "/acme");
+        zalo.getCaresoft().setApiKey(CARESOFT_KEY);
+        zalo.getCaresoft().setRateLimit(paced ? 100 : 0);
+        zalo.getConfiguration().setOaId(OA_ID);
+        zalo.getConfiguration().setRequestTimeout(30_000);
+        zalo.setMaxConnections(10);
+        ctx.addComponent("zalo", zalo);
+        ctx.start();
+        AsyncProducer producer = ctx.getEndpoint("zalo:send").createAsyncProducer();
+        producer.start();
+        int calls = 2_000;
+        CountDownLatch done = new CountDownLatch(calls);
+        List<Exchange> exchanges = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            Exchange exchange = new DefaultExchange(ctx);
+            exchange.getMessage().setHeader(ZaloConstants.PHONE_NO, "0981234980");
+            exchange.getMessage().setBody("Xin chào msg-" + (1000 + i));
+            exchanges.add(exchange);
+            producer.process(exchange, sync -> done.countDown());
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (server.requestsRead.get() < 10 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(server.requestsRead.get()).as("requests the server holds").isEqualTo(10);
+
+        long start = System.nanoTime();
+        ctx.stop();
+        long stopMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(done.getCount()).as("calls still open when stop() returned").isZero();
+        assertThat(stopMillis).as("stop() took, in ms").isLessThan(10_000);
+        int mayHaveBeenSent = 0;
+        for (int i = 0; i < calls; i++) {
+            Exchange e = exchanges.get(i);
+            assertThat(e.getException()).as("call %d", i).isInstanceOf(ZaloApiException.class);
+            ZaloApiException x = (ZaloApiException) e.getException();
+            assertThat(x.getKind()).as("call %d: %s", i, x.getMessage()).isEqualTo(IO_ERROR);
+            if (x.mayHaveBeenProcessed()) {
+                mayHaveBeenSent++;
+                assertThat(x.isRetryable()).isFalse();
+            } else {
+                assertThat(x.isRetryable()).isTrue();
+                assertThat(server.arrivals.get(1000 + i)).as("call %d said not sent", i).isNull();
+            }
+        }
+        assertThat(mayHaveBeenSent).as("calls that may have been sent").isEqualTo(10);
+        assertThat(leftOver(threadsBefore)).as("threads left after stop()").isEmpty();
+    }
+
+    /** The names of the threads alive now that were not before, but the fault server's; given a moment to end. */
+    private static Set<String> leftOver(Set<Thread> before) throws InterruptedException {
+        Set<String> added = Set.of();
+        for (int i = 0; i < 50; i++) {
+            added = new TreeSet<>();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (!before.contains(t) && t.isAlive() && !t.getName().startsWith("fault-server")) {
+                    added.add(t.getName());
+                }
+            }
+            if (added.isEmpty()) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return added;
     }
 
     private void assertTheNextMessageSucceeds() {

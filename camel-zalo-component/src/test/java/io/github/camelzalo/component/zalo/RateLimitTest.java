@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.camelzalo.component.zalo.pacing.AccountPacer;
 import io.github.camelzalo.component.zalo.pacing.PacerRegistry;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import org.apache.camel.AsyncProducer;
@@ -18,6 +19,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -29,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bounds are checked (a pause can only get longer on a loaded machine), with generous upper bounds on waiting.
  */
 class RateLimitTest extends ZaloTestSupport {
+
+    /** The pacer tells each slowdown at WARN: these tests provoke them on purpose, and check them here. */
+    @RegisterExtension
+    final CapturedLog pacerLog = CapturedLog.of(AccountPacer.class);
 
     private static final String TOO_MANY = "{\"code\":\"errors\",\"message\":\"Too Many Attempts.\"}";
 
@@ -92,6 +98,9 @@ class RateLimitTest extends ZaloTestSupport {
         assertThat(stats.getResends()).isEqualTo(2);
         assertThat(stats.getSlowdowns()).isEqualTo(2);
         assertThat(stats.getCurrentRate()).isLessThan(stats.getConfiguredRate());
+        assertThat(pacerLog.lines()).as("one WARN per slowdown").hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("WARN Rate limited by caresoft " + baseUrl() + "/acme key#")
+                        .doesNotContain(CARESOFT_KEY));
     }
 
     @Test
@@ -175,6 +184,75 @@ class RateLimitTest extends ZaloTestSupport {
         assertThat(endpointStats("zalo:userStatus")).as("still leased by this context").isSameAs(status);
     }
 
+    /**
+     * requestTimeout bounds the whole call, the wait for its turn included, as a route's own timeout logic assumes:
+     * a call whose turn does not come in time ends then, not sent, and may be sent again.
+     */
+    @Test
+    void theWaitForATurnCountsAgainstTheRequestTimeout() throws Exception {
+        zalo().getCaresoft().setRateLimit(2);
+        stub(CARESOFT_USER_STATUS, json(200, UserStatusTest.DOCUMENT_ANSWER));
+        ZaloEndpoint endpoint = context.getEndpoint("zalo:userStatus?requestTimeout=1000", ZaloEndpoint.class);
+        AsyncProducer producer = endpoint.createAsyncProducer();
+        producer.start();
+        int calls = 8;
+        List<Long> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(calls);
+        long start = System.nanoTime();
+
+        List<Exchange> exchanges = processAll(producer, calls, "0981234980", new CountDownLatch(0) {
+            @Override
+            public void countDown() {
+                ended.add((System.nanoTime() - start) / 1_000_000);
+                done.countDown();
+            }
+        });
+
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ended).as("ms from the start until each call ended").allSatisfy(ms -> assertThat(ms).isLessThan(1_700));
+        List<Exchange> timedOut = exchanges.stream().filter(e -> e.getException() != null).toList();
+        assertThat(timedOut).as("calls whose turn did not come within 1 s").hasSizeGreaterThanOrEqualTo(calls - 4)
+                .allSatisfy(e -> assertThat(e.getException()).isInstanceOfSatisfying(ZaloApiException.class, x -> {
+                    assertThat(x.getKind()).isEqualTo(ZaloErrorKind.TIMEOUT);
+                    assertThat(x.mayHaveBeenProcessed()).isFalse();
+                    assertThat(x.isRetryable()).isTrue();
+                    assertThat(x.getErrorMessage()).contains("1000 ms");
+                }));
+        wireMock.verify(calls - timedOut.size(), postRequestedFor(urlEqualTo(CARESOFT_USER_STATUS)));
+        producer.stop();
+    }
+
+    /** A pause the provider asks for that outlasts the call's time: the call ends in time with the provider's 429. */
+    @Test
+    void aRateLimitPauseLongerThanTheRequestTimeoutEndsTheCallWithThe429() {
+        zalo().getCaresoft().setRateLimit(50);
+        stub(CARESOFT_SEND, json(429, TOO_MANY).withHeader("Retry-After", "5"));
+
+        long start = System.nanoTime();
+        Exchange out = call("zalo:send?requestTimeout=1000", "Xin chào", ZaloConstants.PHONE_NO, "0981234980");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(millis).isLessThan(1_700);
+        assertThat(out.getException()).isInstanceOfSatisfying(ZaloApiException.class, e -> {
+            assertThat(e.getKind()).isEqualTo(ZaloErrorKind.RATE_LIMITED);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getRetryAfter()).hasSeconds(5);
+        });
+        wireMock.verify(1, postRequestedFor(urlEqualTo(CARESOFT_SEND)));
+    }
+
+    /** The same tenant written two ways on two endpoints: one limiter, or the provider sees twice the limit. */
+    @Test
+    void oneTenantSpeltTwoWaysSharesOneLimiter() {
+        zalo().getCaresoft().setRateLimit(50);
+        String port = String.valueOf(wireMock.port());
+        RateLimitStats plain = endpointStats("zalo:userStatus?baseUrl=http://localhost:" + port + "/acme");
+        RateLimitStats upper = endpointStats("zalo:send?baseUrl=http://LOCALHOST:" + port + "/./acme/");
+
+        assertThat(upper).isSameAs(plain);
+        assertThat(plain.getAccount()).contains("http://localhost:" + port + "/acme");
+    }
+
     @Test
     void aPauseOfOneAccountHoldsBackItsOtherEndpointsButNotOtherAccounts() throws Exception {
         zalo().getCaresoft().setRateLimit(50);
@@ -215,8 +293,12 @@ class RateLimitTest extends ZaloTestSupport {
         endpoint.stop();
 
         assertThat(done.await(30, TimeUnit.SECONDS)).as("no call hangs").isTrue();
+        // each one not sent, and saying so: a route may send it again
         long abandoned = exchanges.stream()
-                .filter(e -> e.getException() instanceof RejectedExecutionException).count();
+                .filter(e -> e.getException() instanceof ZaloApiException x && x.getKind() == ZaloErrorKind.IO_ERROR
+                             && !x.mayHaveBeenProcessed() && x.isRetryable()
+                             && x.getCause() instanceof RejectedExecutionException)
+                .count();
         assertThat(abandoned).isGreaterThanOrEqualTo(1);
         wireMock.verify(3 - (int) abandoned, postRequestedFor(urlEqualTo(CARESOFT_USER_STATUS)));
         assertThat(PacerRegistry.jvm().find(endpoint.getBoundOperation().account)).isNull();

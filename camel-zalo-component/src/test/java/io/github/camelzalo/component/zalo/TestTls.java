@@ -81,6 +81,15 @@ final class TestTls {
         return parameters;
     }
 
+    /** A server-side TLS context with the certificate in {@code keyStore}. */
+    SSLContext sslContextFor(Path keyStore) throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(load(keyStore), PASSWORD.toCharArray());
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), null, null);
+        return ssl;
+    }
+
     /**
      * An HTTPS server on 127.0.0.1 that answers every POST like CareSoft's send-message, counting requests.
      */

@@ -1,13 +1,20 @@
 package io.github.camelzalo.sandbox;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 
 /**
- * CareSoft's per-tenant throttle: at most {@code limit} requests per second (15 by default) — a fixed one-second
- * window opened by the first request, as Laravel's throttle does — answered beyond that with HTTP 429. After
- * {@code lockoutAfter} (20) consecutive 429s the tenant is locked out for {@code lockoutDuration} (15 minutes):
- * every request then gets HTTP 404 "Domain incorrect too many times". Refused requests do not count towards the
- * limit; a request let through ends the run of consecutive 429s. Time comes from the {@link SandboxClock}.
+ * CareSoft's per-tenant throttle: at most {@code limit} requests (15 by default) within any one second — a sliding
+ * window: a request passes when fewer than {@code limit} requests passed in the second before it — answered beyond
+ * that with HTTP 429. After {@code lockoutAfter} (20) consecutive 429s the tenant is locked out for
+ * {@code lockoutDuration} (15 minutes): every request then gets HTTP 404 "Domain incorrect too many times". Refused
+ * requests do not count towards the limit; a request let through ends the run of consecutive 429s. Time comes from
+ * the {@link SandboxClock}.
+ * <p>
+ * A sliding window is the strictest reading of "15 per second": it also refuses the bursts a window that starts
+ * anew each second lets through at its edges (15 at the end of one second and 15 at the start of the next). A client
+ * that never gets a 429 here gets none from a fixed-window throttle either, and an evenly spaced client at the limit
+ * never gets one.
  */
 final class CareSoftRateLimiter {
 
@@ -24,9 +31,8 @@ final class CareSoftRateLimiter {
     private final long lockoutMillis;
     private final SandboxClock clock;
 
-    private boolean windowOpen;
-    private long windowStart;
-    private int inWindow;
+    /** When the last {@code limit} requests that passed did, oldest first. */
+    private final ArrayDeque<Long> passed = new ArrayDeque<>();
     private int consecutive429;
     private long lockedUntil = Long.MIN_VALUE;
 
@@ -51,13 +57,15 @@ final class CareSoftRateLimiter {
             stats.lockedOut.increment();
             return Verdict.LOCKED_OUT;
         }
-        if (!windowOpen || now - windowStart >= WINDOW_MILLIS || now < windowStart) {
-            windowOpen = true;
-            windowStart = now;
-            inWindow = 0;
+        if (!passed.isEmpty() && passed.peekLast() > now) {
+            // the clock was set back (a test going back in time): what passed "later" says nothing now
+            passed.clear();
         }
-        if (inWindow < limit) {
-            inWindow++;
+        while (!passed.isEmpty() && passed.peekFirst() <= now - WINDOW_MILLIS) {
+            passed.pollFirst();
+        }
+        if (passed.size() < limit) {
+            passed.addLast(now);
             consecutive429 = 0;
             return Verdict.PASS;
         }
@@ -71,9 +79,9 @@ final class CareSoftRateLimiter {
         return Verdict.TOO_MANY;
     }
 
-    /** Whole seconds until the current window ends, at least 1: the {@code Retry-After} of a 429. */
+    /** Whole seconds until the oldest request in the window leaves it, at least 1: the {@code Retry-After} of a 429. */
     synchronized long secondsUntilNextWindow() {
-        long left = windowStart + WINDOW_MILLIS - clock.millis();
+        long left = passed.isEmpty() ? 0 : passed.peekFirst() + WINDOW_MILLIS - clock.millis();
         return Math.max(1, (left + 999) / 1000);
     }
 
@@ -83,8 +91,7 @@ final class CareSoftRateLimiter {
 
     /** Ends a lock-out and forgets the counts, e.g. between test scenarios. */
     synchronized void reset() {
-        windowOpen = false;
-        inWindow = 0;
+        passed.clear();
         consecutive429 = 0;
         lockedUntil = Long.MIN_VALUE;
     }

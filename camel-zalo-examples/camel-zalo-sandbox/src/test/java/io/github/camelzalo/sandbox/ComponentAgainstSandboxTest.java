@@ -17,6 +17,7 @@ import io.github.camelzalo.component.zalo.model.UserStatus;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -207,7 +208,7 @@ class ComponentAgainstSandboxTest extends CamelTestSupport {
         };
         realTime.clock = SandboxClock.system();
         ZaloSandbox paced = realTime.start(realTime.builder().rateLimitPerSecond(10).lockoutAfter(3));
-        try (CamelContext ctx = new DefaultCamelContext()) {
+        try (PacerWarnings warnings = PacerWarnings.capture(); CamelContext ctx = new DefaultCamelContext()) {
             ZaloComponent zalo = new ZaloComponent();
             zalo.getCaresoft().setBaseUrl(paced.caresoftBaseUrl(SandboxFixture.TENANT));
             zalo.getCaresoft().setApiKey(SandboxFixture.CS_KEY);
@@ -234,6 +235,53 @@ class ComponentAgainstSandboxTest extends CamelTestSupport {
             assertThat(paced.stats().rateLimited()).isPositive()
                     .isEqualTo(endpoint.getRateLimitStats().getResends());
             assertThat(paced.stats().accepted()).isEqualTo(calls);
+            // the pacer said so, once for each slowdown
+            assertThat(warnings.lines()).hasSize((int) endpoint.getRateLimitStats().getSlowdowns())
+                    .allSatisfy(line -> assertThat(line).startsWith("WARN Rate limited by caresoft"));
+            producer.stop();
+        } finally {
+            realTime.closeSandbox();
+        }
+    }
+
+    /**
+     * The sandbox and the component agree at their defaults: CareSoft's 15 per second in the sandbox (a sliding
+     * window, the strictest reading), the component's default pacing for CareSoft. Calls handed over all at once and
+     * calls one after the other, on the system clock: never a 429, so never a pacer warning.
+     */
+    @Test
+    void atTheDefault15PerSecondTheSandboxNeverRefusesTheComponent() throws Exception {
+        SandboxFixture realTime = new SandboxFixture() {
+        };
+        realTime.clock = SandboxClock.system();
+        ZaloSandbox strict = realTime.start(realTime.builder().rateLimitPerSecond(15).lockoutAfter(20));
+        try (PacerWarnings warnings = PacerWarnings.capture(); CamelContext ctx = new DefaultCamelContext()) {
+            ZaloComponent zalo = new ZaloComponent();
+            zalo.getCaresoft().setBaseUrl(strict.caresoftBaseUrl(SandboxFixture.TENANT));
+            zalo.getCaresoft().setApiKey(SandboxFixture.CS_KEY);
+            zalo.getConfiguration().setOaId(strict.oaId());
+            ctx.addComponent("zalo", zalo);
+            ctx.start();
+            ZaloEndpoint endpoint = ctx.getEndpoint("zalo:userStatus", ZaloEndpoint.class);
+            AsyncProducer producer = endpoint.createAsyncProducer();
+            producer.start();
+            int calls = 45;
+            CountDownLatch done = new CountDownLatch(calls);
+            for (int i = 0; i < calls; i++) {
+                Exchange exchange = new DefaultExchange(ctx);
+                exchange.getMessage().setBody(SandboxFixture.NGHIA);
+                producer.process(exchange, sync -> done.countDown());
+            }
+            assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+            ProducerTemplate template = ctx.createProducerTemplate();
+            for (int i = 0; i < 30; i++) {
+                assertThat(template.request("zalo:userStatus", e -> e.getMessage().setBody(SandboxFixture.NGHIA))
+                        .getException()).isNull();
+            }
+
+            assertThat(endpoint.getRateLimitStats().getConfiguredRate()).as("the component's default").isEqualTo(15);
+            assertThat(strict.stats().rateLimited()).as("429s").isZero();
+            assertThat(warnings.lines()).as("pacer warnings").isEmpty();
             producer.stop();
         } finally {
             realTime.closeSandbox();

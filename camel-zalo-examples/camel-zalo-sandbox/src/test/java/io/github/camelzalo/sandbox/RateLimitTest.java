@@ -31,6 +31,42 @@ class RateLimitTest extends SandboxFixture {
         assertThat(sandbox.stats().caresoftRequests()).isEqualTo(19);
     }
 
+    /**
+     * The window slides: it holds the second before each request, not a second that starts anew. A fixed window
+     * opened by the first request would let the third request below through (a new second began at 1000 ms) and
+     * the burst that follows; a provider counting any one second refuses them.
+     */
+    @Test
+    void theWindowIsAnySecondNotASecondThatStartsAnew() {
+        start(builder().rateLimitPerSecond(2).lockoutAfter(0));
+        assertThat(userStatus(NGHIA).status()).isEqualTo(200);
+        clock.advance(Duration.ofMillis(900));
+        assertThat(userStatus(NGHIA).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofMillis(100));
+        assertThat(userStatus(NGHIA).status()).as("at 1000 ms: the one at 0 left the window").isEqualTo(200);
+        clock.advance(Duration.ofMillis(100));
+        Answer refused = userStatus(NGHIA);
+
+        assertThat(refused.status()).as("at 1100 ms: 900 and 1000 are within the second before").isEqualTo(429);
+        assertThat(refused.raw().headers().firstValue("Retry-After")).hasValue("1");
+        clock.advance(Duration.ofMillis(799));
+        assertThat(userStatus(NGHIA).status()).as("at 1899 ms: 900 is still in the window").isEqualTo(429);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(userStatus(NGHIA).status()).as("at 1900 ms").isEqualTo(200);
+    }
+
+    /** Requests exactly evenly spaced at the limit, as the component paces them, never get a 429. */
+    @Test
+    void anEvenlySpacedClientAtTheLimitIsNeverRefused() {
+        start(builder().rateLimitPerSecond(15).lockoutAfter(0));
+        for (int i = 0; i < 300; i++) {
+            assertThat(userStatus(NGHIA).status()).as("request %d", i).isEqualTo(200);
+            clock.advance(Duration.ofNanos(1_000_000_000L / 15 + 1));
+        }
+        assertThat(sandbox.stats().rateLimited()).isZero();
+    }
+
     @Test
     void twentyConsecutive429sLockTheTenantOutFor15Minutes() {
         start(builder().rateLimitPerSecond(2).lockoutAfter(20).lockoutDuration(Duration.ofMinutes(15)));

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The client-side rate limit of one provider account, shared by every endpoint of the JVM that calls it. A call
  * asks for a permit and is called back when it may go; waiting holds no thread: waiting calls sit in a FIFO queue
- * and one task on a timer releases the head when its slot comes. The timing rules are {@link PermitSchedule}'s.
+ * and one task on a timer releases the head when its slot comes. A call that has its permit and then its
+ * connection asks once more, for its turn to be written ({@link #awaitWrite}), so that what the provider sees keeps
+ * to the limit even when connections open slowly. The timing rules are {@link PermitSchedule}'s.
  */
 public final class AccountPacer implements RateLimitStats {
 
@@ -28,12 +31,17 @@ public final class AccountPacer implements RateLimitStats {
     private final LongSupplier clock;
     private final PermitSchedule schedule;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    /** Waiters still in {@link #waiting} that gave up: skipped when they come up. */
+    private int cancelledWaiting;
+    private final ArrayDeque<Writer> writers = new ArrayDeque<>();
     private ScheduledFuture<?> pump;
+    private long pumpAt;
     private boolean closed;
     private long permitsGranted;
     private long rateLimitedAnswers;
     private long resends;
     private long slowdowns;
+    private long writesHeldBack;
 
     AccountPacer(AccountKey account, double ratePerSecond, ScheduledExecutorService timer, LongSupplier clock) {
         this.account = account;
@@ -46,30 +54,64 @@ public final class AccountPacer implements RateLimitStats {
      * Calls {@code callback} with a permit: at once on this thread when one is free and nobody is queued, else
      * later on the pacing timer.
      *
-     * @param owner who to abandon the call for when it stops waiting, see {@link #abandon}
+     * @param  owner who to abandon the call for when it stops waiting, see {@link #abandon}
+     * @return       gives the wait up (the call's time ran out): the callback is then not called
      */
-    public void acquire(Object owner, PermitCallback callback) {
+    public PacerWait acquire(Object owner, PermitCallback callback) {
         long permit = 0;
         boolean granted = false;
-        List<Waiter> dropped = List.of();
+        Waiter queued = null;
+        Dropped dropped = Dropped.NONE;
         synchronized (this) {
             long now = clock.getAsLong();
             if (closed) {
-                dropped = List.of(new Waiter(owner, callback));
-            } else if (waiting.isEmpty() && now - schedule.earliest(now) >= 0) {
+                dropped = new Dropped(List.of(new Waiter(owner, callback)), List.of());
+            } else if (liveWaiting() == 0 && now - schedule.earliest(now) >= 0) {
                 permit = grant(now, false);
                 granted = true;
             } else {
-                waiting.add(new Waiter(owner, callback));
-                if (pump == null) {
-                    dropped = schedulePump(now);
-                }
+                queued = new Waiter(owner, callback);
+                waiting.add(queued);
+                dropped = pumpBy(schedule.earliest(now), now);
             }
         }
         if (granted) {
             callback.onPermit(permit);
         }
-        abandonAll(dropped, null);
+        dropped.tell(null);
+        return queued != null ? queued : PacerWait.NONE;
+    }
+
+    /**
+     * Runs {@code go} when a call that has its permit and its connection may be written: at once on this thread
+     * when that keeps what the provider sees to the limit, else later on the pacing timer. {@code refused} runs
+     * instead when the pacer ends first.
+     *
+     * @return gives the wait up (the call's time ran out): neither callback runs then
+     */
+    public PacerWait awaitWrite(Runnable go, Consumer<Exception> refused) {
+        Writer queued = null;
+        boolean now = false;
+        Dropped dropped = Dropped.NONE;
+        synchronized (this) {
+            long t = clock.getAsLong();
+            if (closed) {
+                dropped = new Dropped(List.of(), List.of(new Writer(go, refused)));
+            } else if (liveWriters() == 0 && t - schedule.earliestWrite(t) >= 0) {
+                schedule.wrote(t);
+                now = true;
+            } else {
+                queued = new Writer(go, refused);
+                writers.add(queued);
+                writesHeldBack++;
+                dropped = pumpBy(schedule.earliestWrite(t), t);
+            }
+        }
+        if (now) {
+            go.run();
+        }
+        dropped.tell(null);
+        return queued != null ? queued : PacerWait.NONE;
     }
 
     /**
@@ -104,48 +146,68 @@ public final class AccountPacer implements RateLimitStats {
                 Waiter w = it.next();
                 if (w.owner == owner) {
                     it.remove();
-                    dropped.add(w);
+                    if (w.done) {
+                        cancelledWaiting--;
+                    } else {
+                        w.done = true;
+                        dropped.add(w);
+                    }
                 }
             }
         }
-        abandonAll(dropped, cause);
+        new Dropped(dropped, List.of()).tell(cause);
     }
 
     /**
      * Ends this pacer when nobody leases it any more: whoever still waits (a call resent after its endpoint
-     * stopped) is told so, and so is whoever asks later, instead of waiting for a timer that is gone.
+     * stopped, a call waiting to be written) is told so, and so is whoever asks later, instead of waiting for a
+     * timer that is gone.
      */
     void close() {
-        List<Waiter> dropped;
+        Dropped dropped;
         synchronized (this) {
             closed = true;
-            dropped = new ArrayList<>(waiting);
-            waiting.clear();
+            dropped = takeAllWaiting();
             if (pump != null) {
                 pump.cancel(false);
                 pump = null;
             }
         }
-        abandonAll(dropped, null);
+        dropped.tell(null);
     }
 
-    /** Releases the head of the queue when its slot has come, then waits for the next slot. */
+    /** Releases the head of the permit queue, and the writers, whose time has come; then waits for the next. */
     private void pumpNow() {
         Waiter released = null;
         long permit = 0;
-        List<Waiter> dropped = List.of();
+        List<Writer> written = new ArrayList<>();
+        Dropped dropped = Dropped.NONE;
         synchronized (this) {
             pump = null;
             long now = clock.getAsLong();
-            if (!waiting.isEmpty() && now - schedule.earliest(now) >= 0) {
-                released = waiting.poll();
+            if (liveWaiting() > 0 && now - schedule.earliest(now) >= 0) {
+                released = pollLive(waiting);
+                released.done = true;
                 permit = grant(now, true);
             }
-            if (!waiting.isEmpty()) {
-                dropped = schedulePump(now);
+            while (liveWriters() > 0 && now - schedule.earliestWrite(now) >= 0) {
+                Writer w = pollLive(writers);
+                w.done = true;
+                schedule.wrote(now);
+                written.add(w);
+            }
+            long next = Long.MAX_VALUE;
+            if (liveWaiting() > 0) {
+                next = schedule.earliest(now);
+            }
+            if (liveWriters() > 0) {
+                next = next == Long.MAX_VALUE ? schedule.earliestWrite(now) : earliestOf(next, schedule.earliestWrite(now));
+            }
+            if (next != Long.MAX_VALUE) {
+                dropped = pumpBy(next, now);
             }
         }
-        abandonAll(dropped, null);
+        dropped.tell(null);
         if (released != null) {
             try {
                 released.callback.onPermit(permit);
@@ -154,32 +216,83 @@ public final class AccountPacer implements RateLimitStats {
                 LOG.warn("A call paced for {} failed to start", account, e);
             }
         }
+        for (Writer w : written) {
+            try {
+                w.go.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A call paced for {} failed to be written", account, e);
+            }
+        }
     }
 
     /**
-     * Waits for the next slot on the timer. Returns the waiters it had to drop, to be told outside the lock (their
-     * routes go on): only when the last user of pacing has stopped the timer, since whoever still waits must not
-     * wait forever.
+     * Makes sure the timer runs the pump by {@code at}. Returns the calls it had to drop, to be told outside the
+     * lock (their routes go on): only when the last user of pacing has stopped the timer, since whoever still
+     * waits must not wait forever.
      */
-    private List<Waiter> schedulePump(long now) {
-        long delay = Math.max(0, schedule.earliest(now) - now);
+    private Dropped pumpBy(long at, long now) {
+        if (pump != null && at - pumpAt >= 0) {
+            return Dropped.NONE;
+        }
+        if (pump != null) {
+            pump.cancel(false);
+        }
         try {
-            pump = timer.schedule(this::pumpNow, delay, TimeUnit.NANOSECONDS);
-            return List.of();
+            pump = timer.schedule(this::pumpNow, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+            pumpAt = at;
+            return Dropped.NONE;
         } catch (RejectedExecutionException e) {
-            List<Waiter> dropped = new ArrayList<>(waiting);
-            waiting.clear();
-            return dropped;
+            pump = null;
+            return takeAllWaiting();
         }
     }
 
-    private static void abandonAll(List<Waiter> dropped, Exception cause) {
-        if (dropped.isEmpty()) {
-            return;
+    private Dropped takeAllWaiting() {
+        List<Waiter> w = new ArrayList<>();
+        for (Waiter waiter : waiting) {
+            if (!waiter.done) {
+                waiter.done = true;
+                w.add(waiter);
+            }
         }
-        Exception reason = cause != null ? cause
-                : new RejectedExecutionException("Pacing stopped before the call's turn came; it was not sent");
-        dropped.forEach(w -> w.callback.onAbandoned(reason));
+        waiting.clear();
+        cancelledWaiting = 0;
+        List<Writer> wr = new ArrayList<>();
+        for (Writer writer : writers) {
+            if (!writer.done) {
+                writer.done = true;
+                wr.add(writer);
+            }
+        }
+        writers.clear();
+        return new Dropped(w, wr);
+    }
+
+    private int liveWaiting() {
+        return waiting.size() - cancelledWaiting;
+    }
+
+    private int liveWriters() {
+        while (!writers.isEmpty() && writers.peek().done) {
+            writers.poll();
+        }
+        return writers.size();
+    }
+
+    /** The first entry of {@code queue} that has not given up; dropping those that have. */
+    private <W extends Queued> W pollLive(ArrayDeque<W> queue) {
+        W w = queue.poll();
+        while (w != null && w.done) {
+            if (w instanceof Waiter) {
+                cancelledWaiting--;
+            }
+            w = queue.poll();
+        }
+        return w;
+    }
+
+    private static long earliestOf(long a, long b) {
+        return a - b <= 0 ? a : b;
     }
 
     private long grant(long now, boolean waited) {
@@ -209,7 +322,7 @@ public final class AccountPacer implements RateLimitStats {
 
     @Override
     public synchronized int getWaiting() {
-        return waiting.size();
+        return liveWaiting();
     }
 
     @Override
@@ -233,10 +346,69 @@ public final class AccountPacer implements RateLimitStats {
     }
 
     @Override
+    public synchronized long getWritesHeldBack() {
+        return writesHeldBack;
+    }
+
+    @Override
     public String toString() {
         return "AccountPacer[" + account + "]";
     }
 
-    private record Waiter(Object owner, PermitCallback callback) {
+    /** An entry of one of the queues; {@code done} (guarded by the pacer) once it left or gave up. */
+    private abstract class Queued implements PacerWait {
+        boolean done;
+    }
+
+    private final class Waiter extends Queued {
+        final Object owner;
+        final PermitCallback callback;
+
+        Waiter(Object owner, PermitCallback callback) {
+            this.owner = owner;
+            this.callback = callback;
+        }
+
+        @Override
+        public void cancel() {
+            synchronized (AccountPacer.this) {
+                if (!done) {
+                    done = true;
+                    cancelledWaiting++;
+                }
+            }
+        }
+    }
+
+    private final class Writer extends Queued {
+        final Runnable go;
+        final Consumer<Exception> refused;
+
+        Writer(Runnable go, Consumer<Exception> refused) {
+            this.go = go;
+            this.refused = refused;
+        }
+
+        @Override
+        public void cancel() {
+            synchronized (AccountPacer.this) {
+                done = true;
+            }
+        }
+    }
+
+    /** Calls a pacer had to drop, told outside its lock. */
+    private record Dropped(List<Waiter> waiters, List<Writer> writers) {
+        static final Dropped NONE = new Dropped(List.of(), List.of());
+
+        void tell(Exception cause) {
+            if (waiters.isEmpty() && writers.isEmpty()) {
+                return;
+            }
+            Exception reason = cause != null ? cause
+                    : new RejectedExecutionException("Pacing stopped before the call's turn came; it was not sent");
+            waiters.forEach(w -> w.callback.onAbandoned(reason));
+            writers.forEach(w -> w.refused.accept(reason));
+        }
     }
 }

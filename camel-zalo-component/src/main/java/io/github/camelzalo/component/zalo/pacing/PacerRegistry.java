@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ public final class PacerRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(PacerRegistry.class);
     private static final PacerRegistry JVM = new PacerRegistry(System::nanoTime);
+    private static final String TIMER_THREAD = "ZaloPacer";
 
     private final LongSupplier clock;
     private final Map<AccountKey, Entry> pacers = new HashMap<>();
@@ -60,14 +62,26 @@ public final class PacerRegistry {
         return entry == null ? null : entry.pacer;
     }
 
-    private synchronized void release(AccountKey account) {
-        Entry entry = pacers.get(account);
-        if (entry != null && --entry.leases == 0) {
-            pacers.remove(account);
-            entry.pacer.close();
-            if (pacers.isEmpty()) {
-                timer.shutdownNow();
-                timer = null;
+    private void release(AccountKey account) {
+        ScheduledThreadPoolExecutor stopped = null;
+        synchronized (this) {
+            Entry entry = pacers.get(account);
+            if (entry != null && --entry.leases == 0) {
+                pacers.remove(account);
+                entry.pacer.close();
+                if (pacers.isEmpty()) {
+                    timer.shutdownNow();
+                    stopped = timer;
+                    timer = null;
+                }
+            }
+        }
+        if (stopped != null && !Thread.currentThread().getName().equals(TIMER_THREAD)) {
+            // so that a context that stops leaves no thread of ours behind once its stop() returns
+            try {
+                stopped.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -75,7 +89,7 @@ public final class PacerRegistry {
     private ScheduledExecutorService timer() {
         if (timer == null) {
             timer = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "ZaloPacer");
+                Thread t = new Thread(r, TIMER_THREAD);
                 t.setDaemon(true);
                 return t;
             });

@@ -19,6 +19,11 @@ import java.time.Duration;
  * <li><b>A pause</b> after a rate-limit answer: {@code Retry-After} when the provider sent it, else one second
  * (one provider window), doubling while 429s keep coming with no success in between.</li>
  * </ul>
+ * <b>What the provider sees</b> is held to the window too: a call that got its permit but then waited for a
+ * connection (a slow TLS handshake, a cold JVM) is written only when no more than {@code rate} writes fall within
+ * {@link #WRITE_WINDOW_NANOS} ({@link #earliestWrite}); otherwise calls that got their permits on time would land
+ * together.
+ * <p>
  * After a 429 the rate also drops to 90% of what the provider let through in the window that refused the call
  * (the permits granted in the {@link #WINDOW_NANOS} before it), but by half at most: a limit set far too high
  * settles just below the provider's real limit after one or two 429s; a stray 429 costs 10%; and a 429 after
@@ -30,6 +35,11 @@ final class PermitSchedule {
 
     static final long SPACING_NANOS = 1_015_000_000L;
     static final long WINDOW_NANOS = 1_005_000_000L;
+    /**
+     * The window for writes: 15 ms longer than the providers' second, the margin the spacing keeps, for a request
+     * that reaches the provider later after being written than the one before it did.
+     */
+    static final long WRITE_WINDOW_NANOS = 1_015_000_000L;
     static final long DEFAULT_BACKOFF_NANOS = 1_000_000_000L;
     static final long MAX_BACKOFF_NANOS = 60_000_000_000L;
     static final long RECOVERY_DOUBLING_NANOS = 60_000_000_000L;
@@ -52,6 +62,9 @@ final class PermitSchedule {
     private final long[] recent;
     private int recentCount;
     private int newest = -1;
+    private final long[] written;
+    private int writtenCount;
+    private int newestWritten = -1;
 
     PermitSchedule(double ratePerSecond, long now) {
         if (!(ratePerSecond > 0)) {
@@ -64,6 +77,7 @@ final class PermitSchedule {
         this.nextSlot = now;
         this.pausedUntil = now;
         this.recent = new long[(int) Math.min(MAX_REMEMBERED, Math.ceil(ratePerSecond))];
+        this.written = new long[recent.length];
     }
 
     /** Lowers the configured rate, e.g. when a second user of the account asks for less. Never raises it. */
@@ -92,12 +106,28 @@ final class PermitSchedule {
     long earliest(long now) {
         long t = latest(now, latest(nextSlot, pausedUntil));
         // at most k permits in any window: the new one must come a window after the k-th newest
-        int k = (int) Math.max(1, Math.min(recent.length, Math.floor(rate(now))));
-        if (recentCount >= k) {
-            int kthNewest = Math.floorMod(newest - (k - 1), recent.length);
-            t = latest(t, recent[kthNewest] + WINDOW_NANOS);
+        return latest(t, windowOpensAt(recent, recentCount, newest, now, WINDOW_NANOS));
+    }
+
+    /** The earliest time, not before {@code now}, at which a call that has its permit and connection may be written. */
+    long earliestWrite(long now) {
+        return latest(now, windowOpensAt(written, writtenCount, newestWritten, now, WRITE_WINDOW_NANOS));
+    }
+
+    /** Records a call written at {@code now}, which must not be before {@link #earliestWrite(long)}. */
+    void wrote(long now) {
+        newestWritten = (newestWritten + 1) % written.length;
+        written[newestWritten] = now;
+        writtenCount = Math.min(writtenCount + 1, written.length);
+    }
+
+    /** When one more event fits the window: a window after the k-th newest of {@code times}, k the rate now. */
+    private long windowOpensAt(long[] times, int count, int newestIndex, long now, long window) {
+        int k = (int) Math.max(1, Math.min(times.length, Math.floor(rate(now))));
+        if (count < k) {
+            return now;
         }
-        return t;
+        return times[Math.floorMod(newestIndex - (k - 1), times.length)] + window;
     }
 
     /**

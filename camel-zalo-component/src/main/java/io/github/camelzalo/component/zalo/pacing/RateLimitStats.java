@@ -29,4 +29,11 @@ public interface RateLimitStats {
 
     /** Times a rate-limit answer made the pacer slow down (the others echoed a slowdown already made). */
     long getSlowdowns();
+
+    /**
+     * Calls that had their turn and their connection, but were held back before being written so that the provider
+     * never sees more than the limit within a second: calls whose connections opened slowly, then were ready
+     * together.
+     */
+    long getWritesHeldBack();
 }

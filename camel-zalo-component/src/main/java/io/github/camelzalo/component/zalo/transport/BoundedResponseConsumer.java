@@ -12,10 +12,12 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
  * Reads an answer into memory, but never more than {@code maxBytes}: a larger one (by its Content-Length, or as
- * it streams in) fails with {@link TransportException.Failure#TOO_LARGE} and the connection is dropped.
+ * it streams in) fails with {@link TransportException.Failure#TOO_LARGE} and the connection is dropped. (The head is
+ * bounded by the client's message constraints, see {@link HttpClients}.)
  */
 final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpReply> {
 
@@ -44,6 +46,16 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpRepl
         if (a != null) {
             throw a;
         }
+    }
+
+    /**
+     * An interim answer ({@code 100 Continue}, {@code 102 Processing}, {@code 103 Early Hints}): nothing to read,
+     * but an event of this exchange, so a call given up at its deadline ends here even if the server sends
+     * nothing else. Cancelling the call alone left the connection leased while interim answers kept coming.
+     */
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) throws HttpException, IOException {
+        checkAborted();
     }
 
     @Override

@@ -32,6 +32,11 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
         return contentType != null;
     }
 
+    /** The same request with another time limit, e.g. what is left of the call's after it waited for its turn. */
+    public HttpCall withRequestTimeout(Duration timeout) {
+        return new HttpCall(method, uri, headers, contentType, body, connectTimeout, timeout);
+    }
+
     @Override
     public String toString() {
         return "HttpCall[" + method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()

@@ -7,6 +7,7 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -15,6 +16,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -25,6 +27,13 @@ public final class HttpClients {
     /** How often the component's client closes expired and idle connections, and after how long idle. */
     private static final long MAINTENANCE_SECONDS = 30;
     private static final TimeValue IDLE = TimeValue.ofMinutes(1);
+    /**
+     * The most header lines an answer may have, and the longest line (status line, header, chunk header, trailer):
+     * together they bound an answer's head to about 800 KiB, below the default maxResponseSize, where HttpClient
+     * alone reads any amount. A provider's answer has a dozen or two of short headers.
+     */
+    static final int MAX_HEADER_COUNT = 100;
+    static final int MAX_LINE_LENGTH = 8 * 1024;
 
     private HttpClients() {
     }
@@ -47,9 +56,10 @@ public final class HttpClients {
     }
 
     /**
-     * A client for JSON APIs: HTTP/1.1, a bounded connection pool, no automatic retries (a retried POST could
-     * send a customer the same message twice), no redirects (they could carry the API key elsewhere), no cookies,
-     * and no wire logging (it would print secrets).
+     * A client for JSON APIs: HTTP/1.1, a bounded connection pool, a bounded answer head (at most
+     * {@value #MAX_HEADER_COUNT} header lines of {@value #MAX_LINE_LENGTH} characters), no automatic retries (a
+     * retried POST could send a customer the same message twice), no redirects (they could carry the API key
+     * elsewhere), no cookies, and no wire logging (it would print secrets).
      *
      * @param sslContext the TLS context, or {@code null} for the JVM's default trust store; host names are
      *                   always verified
@@ -72,10 +82,16 @@ public final class HttpClients {
     private static HttpAsyncClientBuilder jsonClient(PoolingAsyncClientConnectionManager pool) {
         return HttpAsyncClients.custom()
                 .setConnectionManager(pool)
+                .setHttp1Config(Http1Config.custom()
+                        .setMaxHeaderCount(MAX_HEADER_COUNT)
+                        .setMaxLineLength(MAX_LINE_LENGTH)
+                        .build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // once a call has its connection: lets a call given up close it (see CallControl)
+                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "zalo-connected", new ConnectedStep())
                 // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the API key and
                 // the customers' phone numbers byte for byte: this client never decorates its sessions with it
                 .setIoSessionDecorator(session -> session);

@@ -22,6 +22,10 @@ import org.apache.hc.core5.http.protocol.HttpCoreContext;
  * the server cannot have received a complete request (a JSON API does not act on half a body). The counter is read
  * when the body starts and when the call fails; any bytes of the request head flushed in between only make the
  * answer more cautious, never less. Without connection metrics the answer is the cautious one.
+ * <p>
+ * With a {@link WriteGate}, the body waits for its turn before it starts (offering nothing to write meanwhile, so no
+ * thread and no I/O loop waits): a provider acts on a request once its body is complete, so this is the moment the
+ * provider sees, after the connection and its TLS handshake, however slowly they came.
  */
 final class TrackingEntityProducer implements AsyncEntityProducer {
 
@@ -29,17 +33,35 @@ final class TrackingEntityProducer implements AsyncEntityProducer {
     private static final int STARTED = 1;
     private static final int ABANDONED = 2;
 
+    private static final int NO_TURN_ASKED = 0;
+    private static final int WAITING_FOR_TURN = 1;
+    private static final int TURN_CAME = 2;
+    private static final int TURN_REFUSED = 3;
+
     private final AsyncEntityProducer delegate;
     private final HttpCoreContext context;
     private final long bodyLength;
+    private final WriteGate gate;
     private final AtomicInteger state = new AtomicInteger(NEW);
     /** The connection's sent-bytes count when the body started, or -1 when it was not known. */
     private volatile long sentBeforeBody = -1;
+    private final AtomicInteger turnState = new AtomicInteger(NO_TURN_ASKED);
+    private volatile WriteGate.Turn turn;
+    private volatile Exception refusal;
 
     TrackingEntityProducer(AsyncEntityProducer delegate, HttpCoreContext context, long bodyLength) {
+        this(delegate, context, bodyLength, null);
+    }
+
+    /** @param gate when the body may start, or {@code null} for at once */
+    TrackingEntityProducer(AsyncEntityProducer delegate, HttpCoreContext context, long bodyLength, WriteGate gate) {
         this.delegate = delegate;
         this.context = context;
         this.bodyLength = bodyLength;
+        this.gate = gate;
+        if (gate == null) {
+            turnState.set(TURN_CAME);
+        }
     }
 
     /**
@@ -49,6 +71,10 @@ final class TrackingEntityProducer implements AsyncEntityProducer {
      * @return whether the request may have reached the server: {@code false} only when the body had not started
      */
     boolean abandon() {
+        WriteGate.Turn t = turn;
+        if (t != null && turnState.get() == WAITING_FOR_TURN) {
+            t.cancel();
+        }
         return !state.compareAndSet(NEW, ABANDONED) && state.get() == STARTED;
     }
 
@@ -105,11 +131,15 @@ final class TrackingEntityProducer implements AsyncEntityProducer {
 
     @Override
     public int available() {
-        return delegate.available();
+        // nothing to write while waiting for the turn: HttpCore then waits for requestOutput()
+        return turnState.get() == WAITING_FOR_TURN ? 0 : delegate.available();
     }
 
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
+        if (turnState.get() != TURN_CAME && !turnCame(channel)) {
+            return;
+        }
         if (state.get() != STARTED) {
             EndpointDetails details = context.getEndpointDetails();
             sentBeforeBody = details != null ? details.getSentBytesCount() : -1;
@@ -119,6 +149,31 @@ final class TrackingEntityProducer implements AsyncEntityProducer {
             }
         }
         delegate.produce(channel);
+    }
+
+    /** Whether the body may start now; asks for its turn the first time. */
+    private boolean turnCame(DataStreamChannel channel) throws IOException {
+        if (turnState.compareAndSet(NO_TURN_ASKED, WAITING_FOR_TURN)) {
+            turn = gate.awaitTurn(() -> {
+                if (turnState.compareAndSet(WAITING_FOR_TURN, TURN_CAME)) {
+                    channel.requestOutput();
+                }
+            }, cause -> {
+                refusal = cause;
+                if (turnState.compareAndSet(WAITING_FOR_TURN, TURN_REFUSED)) {
+                    channel.requestOutput();
+                }
+            });
+        }
+        switch (turnState.get()) {
+            case TURN_CAME:
+                return true;
+            case TURN_REFUSED:
+                throw new TransportException(TransportException.Failure.IO, false,
+                        "Not sent: its turn to be written never came: " + refusal.getMessage(), refusal);
+            default:
+                return false;
+        }
     }
 
     @Override

@@ -68,6 +68,45 @@ class PacerRegistryTest {
         assertThat(calls.abandoned).hasSize(2);
     }
 
+    @Test
+    void aCallThatGivesUpItsWaitIsNeitherCountedNorGranted() {
+        PacerRegistry.Lease lease = registry.lease(acme, 1);
+        AccountPacer pacer = lease.pacer();
+        Recorder calls = new Recorder();
+        pacer.acquire("endpoint", calls);
+        PacerWait second = pacer.acquire("endpoint", calls);
+        pacer.acquire("endpoint", calls);
+        assertThat(pacer.getWaiting()).isEqualTo(2);
+
+        second.cancel();
+        second.cancel();
+
+        assertThat(pacer.getWaiting()).isEqualTo(1);
+        lease.release("endpoint", new IllegalStateException("stopped"));
+        assertThat(calls.permits).hasSize(1);
+        assertThat(calls.abandoned).as("only the one still waiting is told").hasSize(1);
+    }
+
+    @Test
+    void writesGoAtOnceWhileTheWindowHasRoomAndARefusalWhenThePacerEnds() {
+        PacerRegistry.Lease lease = registry.lease(acme, 2);
+        AccountPacer pacer = lease.pacer();
+        List<String> events = new ArrayList<>();
+
+        pacer.awaitWrite(() -> events.add("first"), e -> events.add("refused first"));
+        pacer.awaitWrite(() -> events.add("second"), e -> events.add("refused second"));
+        PacerWait third = pacer.awaitWrite(() -> events.add("third"), e -> events.add("refused third"));
+        pacer.awaitWrite(() -> events.add("fourth"), e -> events.add("refused fourth"));
+        third.cancel();
+
+        assertThat(events).containsExactly("first", "second");
+        assertThat(pacer.getWritesHeldBack()).isEqualTo(2);
+        lease.release("endpoint", null);
+        assertThat(events).containsExactly("first", "second", "refused fourth");
+        pacer.awaitWrite(() -> events.add("late"), e -> events.add("refused late"));
+        assertThat(events).last().isEqualTo("refused late");
+    }
+
     private static final class Recorder implements PermitCallback {
         final List<Long> permits = new ArrayList<>();
         final List<Exception> abandoned = new ArrayList<>();

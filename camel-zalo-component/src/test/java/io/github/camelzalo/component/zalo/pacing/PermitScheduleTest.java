@@ -52,6 +52,26 @@ class PermitScheduleTest {
         assertThat(3_000 / seconds).as("permits per second").isBetween(0.97 * rate, 1.0 * rate);
     }
 
+    /**
+     * Writes keep to the window on their own: calls whose permits were spaced but whose connections were ready at
+     * the same moment are written at most {@code rate} within {@link PermitSchedule#WRITE_WINDOW_NANOS}.
+     */
+    @Test
+    void writesThatComeTogetherAreHeldToTheWindow() {
+        PermitSchedule s = new PermitSchedule(5, T0);
+        long ready = T0 + 600 * MS;
+        for (int i = 0; i < 5; i++) {
+            assertThat(s.earliestWrite(ready)).isEqualTo(ready);
+            s.wrote(ready);
+        }
+
+        assertThat(s.earliestWrite(ready)).isEqualTo(ready + PermitSchedule.WRITE_WINDOW_NANOS);
+        assertThat(PermitSchedule.WRITE_WINDOW_NANOS).isGreaterThan(SECOND);
+        s.wrote(ready + PermitSchedule.WRITE_WINDOW_NANOS);
+        assertThat(s.earliestWrite(ready + PermitSchedule.WRITE_WINDOW_NANOS))
+                .isEqualTo(ready + PermitSchedule.WRITE_WINDOW_NANOS);
+    }
+
     @Test
     void aRateLimitAnswerDropsTo90PercentOfWhatTheProviderLetThroughAndPausesOneSecond() {
         PermitSchedule s = new PermitSchedule(100, T0);

@@ -85,6 +85,121 @@ class TrackingEntityProducerTest {
         assertThat(entity.mayHaveArrived()).isTrue();
     }
 
+    /** A gate that holds the body until told, as the pacer does. */
+    private static final class HeldGate implements WriteGate {
+        Runnable go;
+        java.util.function.Consumer<Exception> refused;
+        boolean cancelled;
+
+        @Override
+        public Turn awaitTurn(Runnable go, java.util.function.Consumer<Exception> refused) {
+            this.go = go;
+            this.refused = refused;
+            return () -> cancelled = true;
+        }
+    }
+
+    @Test
+    void aGatedBodyOffersNothingUntilItsTurnComesAndThenGoesOut() throws Exception {
+        HeldGate gate = new HeldGate();
+        TrackingEntityProducer gated = new TrackingEntityProducer(
+                AsyncEntityProducers.create(BODY, ContentType.APPLICATION_JSON), context, BODY.length, gate);
+        context.setEndpointDetails(details());
+        int[] outputRequests = new int[1];
+        List<byte[]> written = new java.util.ArrayList<>();
+        DataStreamChannel channel = recording(written, outputRequests);
+
+        gated.produce(channel);
+
+        assertThat(written).as("nothing written while waiting for the turn").isEmpty();
+        assertThat(gated.available()).as("nothing offered, so HttpCore waits for requestOutput()").isZero();
+        assertThat(gated.mayHaveArrived()).isFalse();
+    }
+
+    @Test
+    void whenTheTurnComesTheChannelIsAskedForOutputAndTheBodyGoesOut() throws Exception {
+        HeldGate gate = new HeldGate();
+        TrackingEntityProducer gated = new TrackingEntityProducer(
+                AsyncEntityProducers.create(BODY, ContentType.APPLICATION_JSON), context, BODY.length, gate);
+        context.setEndpointDetails(details());
+        int[] outputRequests = new int[1];
+        List<byte[]> written = new java.util.ArrayList<>();
+        DataStreamChannel channel = recording(written, outputRequests);
+        gated.produce(channel);
+
+        gate.go.run();
+        gated.produce(channel);
+
+        assertThat(outputRequests[0]).isEqualTo(1);
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0)).isEqualTo(BODY);
+        sentBytes.addAndGet(BODY.length);
+        assertThat(gated.mayHaveArrived()).isTrue();
+    }
+
+    @Test
+    void aCallGivenUpWhileWaitingForItsTurnLeavesTheQueueAndIsNeverSent() throws Exception {
+        HeldGate gate = new HeldGate();
+        TrackingEntityProducer gated = new TrackingEntityProducer(
+                AsyncEntityProducers.create(BODY, ContentType.APPLICATION_JSON), context, BODY.length, gate);
+        context.setEndpointDetails(details());
+        List<byte[]> written = new java.util.ArrayList<>();
+        DataStreamChannel channel = recording(written, new int[1]);
+        gated.produce(channel);
+
+        assertThat(gated.abandon()).as("may have arrived").isFalse();
+
+        assertThat(gate.cancelled).as("the wait given up").isTrue();
+        gate.go.run();
+        assertThatThrownBy(() -> gated.produce(channel)).isInstanceOf(InterruptedIOException.class);
+        assertThat(written).isEmpty();
+    }
+
+    @Test
+    void aRefusedTurnFailsTheCallNotSent() throws Exception {
+        HeldGate gate = new HeldGate();
+        TrackingEntityProducer gated = new TrackingEntityProducer(
+                AsyncEntityProducers.create(BODY, ContentType.APPLICATION_JSON), context, BODY.length, gate);
+        context.setEndpointDetails(details());
+        int[] outputRequests = new int[1];
+        DataStreamChannel channel = recording(new java.util.ArrayList<>(), outputRequests);
+        gated.produce(channel);
+
+        gate.refused.accept(new IllegalStateException("pacing stopped"));
+
+        assertThat(outputRequests[0]).as("woken up to fail").isEqualTo(1);
+        assertThatThrownBy(() -> gated.produce(channel)).isInstanceOfSatisfying(TransportException.class, e -> {
+            assertThat(e.isRequestSent()).isFalse();
+            assertThat(e.getMessage()).contains("pacing stopped");
+        });
+        assertThat(gated.mayHaveArrived()).isFalse();
+    }
+
+    private static DataStreamChannel recording(List<byte[]> written, int[] outputRequests) {
+        return new DataStreamChannel() {
+            @Override
+            public void requestOutput() {
+                outputRequests[0]++;
+            }
+
+            @Override
+            public int write(ByteBuffer src) {
+                byte[] chunk = new byte[src.remaining()];
+                src.get(chunk);
+                written.add(chunk);
+                return chunk.length;
+            }
+
+            @Override
+            public void endStream() {
+            }
+
+            @Override
+            public void endStream(List<? extends Header> trailers) {
+            }
+        };
+    }
+
     private EndpointDetails details() {
         return new EndpointDetails(new InetSocketAddress(0), new InetSocketAddress(0), null) {
             @Override
