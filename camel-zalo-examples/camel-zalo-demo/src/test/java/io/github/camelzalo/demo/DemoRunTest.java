@@ -72,10 +72,22 @@ class DemoRunTest {
 
     /** The README's sample output of the demo: the block that starts with the report's title. */
     private static String readmeSample() throws java.io.IOException {
+        return readmeSample("=== Zalo customer-care run ===");
+    }
+
+    /** The report in the README's sample output that starts with {@code title}, up to the next report or the end. */
+    static String readmeSample(String title) throws java.io.IOException {
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../../README.md"));
-        int start = readme.indexOf("=== Zalo customer-care run ===");
-        assertThat(start).as("the README shows the demo's report").isPositive();
-        return readme.substring(start, readme.indexOf("```", start));
+        int start = readme.indexOf(title);
+        assertThat(start).as("the README shows the demo's report " + title).isPositive();
+        int end = readme.indexOf("```", start);
+        int next = readme.indexOf("\n=== ", start + title.length());
+        return readme.substring(start, next > 0 && next < end ? next : end);
+    }
+
+    /** The report's lines but the two that differ from run to run (the sandbox's port, the time taken). */
+    static List<String> comparable(String report) {
+        return reportLines(report);
     }
 
     private static void assertReceived(ZaloSandbox sandbox, String phone, String... formatAndQuota) {
