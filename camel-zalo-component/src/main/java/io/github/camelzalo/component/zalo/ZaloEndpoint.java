@@ -28,13 +28,18 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Check Zalo users and send Zalo messages through Vietnamese providers (CareSoft, eTelecom).
+ * Check Zalo users and send Zalo messages through Vietnamese providers (CareSoft, eTelecom) and the official Zalo
+ * OA API (messages of every kind, uploads, users, ZNS).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = ZaloConstants.SCHEME, title = "Zalo", syntax = "zalo:operation",
              producerOnly = true, category = { Category.CHAT, Category.SOCIAL }, headersClass = ZaloConstants.class)
 public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
-    @UriPath(description = "The operation: userStatus, send or sendImage.", enums = "userStatus,send,sendImage")
+    @UriPath(description = "The operation: userStatus, send or sendImage (CareSoft, eTelecom, or the official API);"
+                           + " sendFile, upload, userProfile, followers, sendZns, znsStatus, znsQuota or znsTemplate"
+                           + " (the official API, provider zalo).",
+             enums = "userStatus,send,sendImage,sendFile,upload,userProfile,followers,sendZns,znsStatus,znsQuota,"
+                     + "znsTemplate")
     @Metadata(required = true)
     private ZaloOperation operation;
 
@@ -238,7 +243,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
     }
 
     /**
-     * The operation: userStatus, send or sendImage.
+     * The operation, see the path option.
      */
     public void setOperation(ZaloOperation operation) {
         this.operation = operation;
