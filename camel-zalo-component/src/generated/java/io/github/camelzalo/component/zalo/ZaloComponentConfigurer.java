@@ -62,9 +62,19 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
         case "messagetype":
         case "messageType": getOrCreateConfiguration(target).setMessageType(property(camelContext, io.github.camelzalo.component.zalo.model.OaMessageType.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "oaid":
         case "oaId": getOrCreateConfiguration(target).setOaId(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, io.github.camelzalo.component.zalo.ZaloProviderType.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitretries":
         case "rateLimitRetries": getOrCreateConfiguration(target).setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
@@ -76,6 +86,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "usesystemproxy":
+        case "useSystemProxy": target.setUseSystemProxy(property(camelContext, boolean.class, value)); return true;
         case "validatetemplatedata":
         case "validateTemplateData": getOrCreateConfiguration(target).setValidateTemplateData(property(camelContext, boolean.class, value)); return true;
         case "workerpool":
@@ -122,9 +134,19 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": return int.class;
         case "messagetype":
         case "messageType": return io.github.camelzalo.component.zalo.model.OaMessageType.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "oaid":
         case "oaId": return java.lang.String.class;
         case "provider": return io.github.camelzalo.component.zalo.ZaloProviderType.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimitretries":
         case "rateLimitRetries": return int.class;
         case "requesttimeout":
@@ -136,6 +158,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "tag": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "usesystemproxy":
+        case "useSystemProxy": return boolean.class;
         case "validatetemplatedata":
         case "validateTemplateData": return boolean.class;
         case "workerpool":
@@ -183,9 +207,19 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "messagetype":
         case "messageType": return getOrCreateConfiguration(target).getMessageType();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getNonProxyHosts();
         case "oaid":
         case "oaId": return getOrCreateConfiguration(target).getOaId();
         case "provider": return getOrCreateConfiguration(target).getProvider();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getProxyUsername();
         case "ratelimitretries":
         case "rateLimitRetries": return getOrCreateConfiguration(target).getRateLimitRetries();
         case "requesttimeout":
@@ -197,6 +231,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "tag": return getOrCreateConfiguration(target).getTag();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "usesystemproxy":
+        case "useSystemProxy": return target.isUseSystemProxy();
         case "validatetemplatedata":
         case "validateTemplateData": return getOrCreateConfiguration(target).isValidateTemplateData();
         case "workerpool":

@@ -38,6 +38,13 @@ final class OptionRanges {
         }
     }
 
+    /** A component option that must be at most {@code max}; {@code allowed} says so in words. */
+    static void atMost(String option, long value, long max, String allowed) {
+        if (value > max) {
+            throw new IllegalArgumentException(named(option) + " must be " + allowed + ", but was " + value);
+        }
+    }
+
     /** An endpoint option: set on the URI or, as the default of every endpoint, on the component. */
     static void endpointAtLeast(String option, long value, long min, String allowed) {
         if (value < min) {

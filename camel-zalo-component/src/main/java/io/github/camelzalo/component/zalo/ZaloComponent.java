@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 import io.github.camelzalo.component.zalo.transport.HttpClients;
+import io.github.camelzalo.component.zalo.transport.ProxySettings;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
 import io.github.camelzalo.component.zalo.auth.FileTokenStore;
 import io.github.camelzalo.component.zalo.auth.ZaloOAuthClient;
@@ -125,6 +126,37 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                             + " zalo: for slow downstream steps.")
     private int workerPoolSize;
 
+    @Metadata(label = "proxy",
+              description = "The host of the outbound HTTP proxy every call goes through (http calls as proxy"
+                            + " requests, https calls in a CONNECT tunnel), for the client the component creates."
+                            + " Unset, calls go through the proxy of the JVM's standard proxy system properties when"
+                            + " they name one (see useSystemProxy), else directly.")
+    private String proxyHost;
+
+    @Metadata(label = "proxy", description = "The port of proxyHost, required with it.")
+    private Integer proxyPort;
+
+    @Metadata(label = "proxy", secret = true,
+              description = "The user name the proxy takes, sent as Basic credentials from the first request.")
+    private String proxyUsername;
+
+    @Metadata(label = "proxy", secret = true, description = "The password of proxyUsername.")
+    private String proxyPassword;
+
+    @Metadata(label = "proxy",
+              description = "The hosts calls reach directly instead of through proxyHost, written as the JVM's"
+                            + " http.nonProxyHosts: names separated by a vertical bar or a comma, an asterisk in a"
+                            + " name matching any text.")
+    private String nonProxyHosts;
+
+    @Metadata(label = "proxy", defaultValue = "true",
+              description = "When proxyHost is not set, whether calls go through the proxy of the JVM's standard"
+                            + " proxy system properties: https.proxyHost and https.proxyPort for https URLs,"
+                            + " http.proxyHost and http.proxyPort for http URLs, http.nonProxyHosts for the hosts"
+                            + " that bypass it (and https.proxyUser, https.proxyPassword or their http. forms for"
+                            + " Basic credentials). False ignores them.")
+    private boolean useSystemProxy = true;
+
     @Metadata(label = "security", description = "TLS settings (trust store, key store) for the connections to the"
                                                 + " providers. Certificates and host names are always verified.")
     private SSLContextParameters sslContextParameters;
@@ -208,7 +240,8 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             activeClient = httpClient;
             createdClient = false;
         } else {
-            activeClient = HttpClients.create(maxConnections, ioThreads, sslContext(), deadlines);
+            activeClient = HttpClients.create(HttpClients.connectionManager(maxConnections, sslContext()), ioThreads,
+                    proxySettings(), deadlines);
             createdClient = true;
         }
         if (activeClient.getStatus() == IOReactorStatus.INACTIVE) {
@@ -305,8 +338,19 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         }
     }
 
+    /** The proxy the client the component creates goes through, from the proxy options. */
+    ProxySettings proxySettings() {
+        String host = resolvePlaceholders(proxyHost);
+        if (host == null || host.isBlank()) {
+            return useSystemProxy ? ProxySettings.SYSTEM : ProxySettings.NONE;
+        }
+        return ProxySettings.of(host, proxyPort, resolvePlaceholders(proxyUsername),
+                resolvePlaceholders(proxyPassword), nonProxyHosts);
+    }
+
     /** Refuses nonsense values before anything is built on them, naming the option and the range it takes. */
     private void checkOptions() {
+        checkProxyOptions();
         OptionRanges.atLeast("maxConnections", maxConnections, 1, "at least 1");
         OptionRanges.atLeast("maxResponseSize", maxResponseSize, 1, "at least 1 byte");
         OptionRanges.atLeast("ioThreads", ioThreads, 1, "at least 1");
@@ -314,6 +358,34 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                 "at least 1, or 0 for the default (half the processors, at least 1)");
         for (ZaloProviderType provider : ZaloProviderType.values()) {
             checkRateLimit(provider);
+        }
+    }
+
+    private void checkProxyOptions() {
+        boolean proxy = proxyHost != null && !proxyHost.isBlank();
+        if (proxy && proxyPort == null) {
+            throw new IllegalArgumentException("The " + OptionRanges.named("proxyPort")
+                                               + " is required with proxyHost: the proxy's port, 1 to 65535");
+        }
+        if (proxy) {
+            OptionRanges.atLeast("proxyPort", proxyPort, 1, "1 to 65535");
+            OptionRanges.atMost("proxyPort", proxyPort, 65535, "1 to 65535");
+        }
+        boolean user = proxyUsername != null && !proxyUsername.isBlank();
+        boolean password = proxyPassword != null && !proxyPassword.isEmpty();
+        if (user != password) {
+            throw new IllegalArgumentException("Set " + OptionRanges.named("proxyUsername") + " and "
+                                               + OptionRanges.named("proxyPassword") + " together: the proxy takes"
+                                               + " both as Basic credentials");
+        }
+        if (!proxy && (user || nonProxyHosts != null && !nonProxyHosts.isBlank())) {
+            throw new IllegalArgumentException("The proxy options need " + OptionRanges.named("proxyHost")
+                                               + ": the proxy the credentials and non-proxy hosts are for");
+        }
+        if (proxy && httpClient != null) {
+            throw new IllegalArgumentException("The " + OptionRanges.named("proxyHost") + " applies to the client the"
+                                               + " component creates, not to the httpClient given: set the proxy on"
+                                               + " that client");
         }
     }
 
@@ -529,6 +601,54 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public boolean isUseSystemProxy() {
+        return useSystemProxy;
+    }
+
+    public void setUseSystemProxy(boolean useSystemProxy) {
+        this.useSystemProxy = useSystemProxy;
     }
 
     public SSLContextParameters getSslContextParameters() {

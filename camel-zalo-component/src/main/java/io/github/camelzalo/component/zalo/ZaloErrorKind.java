@@ -29,8 +29,8 @@ public enum ZaloErrorKind {
      */
     RESPONSE_TOO_LARGE(false, true),
     /**
-     * No connection could be made (refused, unknown host, connect timeout, or closed by the server during the TLS
-     * handshake): the request was never sent.
+     * No connection could be made (refused, unknown host, connect timeout, closed by the server during the TLS
+     * handshake, or the outbound proxy could not open its tunnel to the provider): the request was never sent.
      */
     CONNECT_FAILED(true, false),
     /**
@@ -38,6 +38,12 @@ public enum ZaloErrorKind {
      * refused our TLS parameters. The request was never sent; sending again meets the same refusal.
      */
     TLS_FAILED(false, false),
+    /**
+     * The outbound HTTP proxy refused the call with HTTP 407: it wants credentials, or refused those of
+     * {@code proxyUsername} and {@code proxyPassword} (or of the JVM's proxy properties). The provider never saw the
+     * request; sending again meets the same refusal until the credentials are fixed.
+     */
+    PROXY_REFUSED(false, false),
     /**
      * No complete answer within {@code requestTimeout}, counted from the moment the exchange reached the producer.
      * The outcome is unknown once the request body started going out; before that (waiting for its turn under the

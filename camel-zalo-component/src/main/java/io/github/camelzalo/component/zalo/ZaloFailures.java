@@ -53,6 +53,7 @@ final class ZaloFailures {
             case TIMEOUT -> ZaloErrorKind.TIMEOUT;
             case TOO_LARGE -> ZaloErrorKind.RESPONSE_TOO_LARGE;
             case IO -> ZaloErrorKind.IO_ERROR;
+            case PROXY_REFUSED -> ZaloErrorKind.PROXY_REFUSED;
         };
         boolean mayHaveBeenProcessed = kind.mayHaveBeenProcessed() && t.isRequestSent();
         // the transport counts what was left of the call's time; the route knows its requestTimeout

@@ -116,7 +116,7 @@ class CatalogTest {
                 .map(ComponentOptionModel::getName).collect(Collectors.toList());
 
         assertThat(secrets).containsExactlyInAnyOrder("caresoft.apiKey", "etelecom.apiKey", "apiKey", "zalo.appSecret",
-                "zalo.oaSecretKey", "zalo.previousOaSecretKey", "zalo.refreshToken");
+                "zalo.oaSecretKey", "zalo.previousOaSecretKey", "zalo.refreshToken", "proxyUsername", "proxyPassword");
         try (CamelContext context = new DefaultCamelContext()) {
             // app-secret and oa-secret-key are no names Camel knows: the component adds them to the context's
             // sensitive keywords, which Camel Main, JBang and the Spring Boot starter consult too

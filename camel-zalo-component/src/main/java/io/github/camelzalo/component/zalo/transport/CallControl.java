@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.transport;
 
+import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.async.AsyncExecRuntime;
 
 /**
@@ -15,6 +16,23 @@ final class CallControl {
 
     private volatile AsyncExecRuntime runtime;
     private volatile boolean givenUp;
+    private volatile HttpRoute route;
+    private volatile boolean proxyCredentialsSent;
+
+    /** The call's route is known (set only where a proxy may be involved), and whether it carries proxy credentials. */
+    void routed(HttpRoute route, boolean proxyCredentialsSent) {
+        this.route = route;
+        this.proxyCredentialsSent = proxyCredentialsSent;
+    }
+
+    /** The call's route, when {@link #routed} was told it; else {@code null}. */
+    HttpRoute route() {
+        return route;
+    }
+
+    boolean isProxyCredentialsSent() {
+        return proxyCredentialsSent;
+    }
 
     /** Whether the call has its connection (it may still be waiting for one). */
     boolean isConnected() {

@@ -45,14 +45,29 @@ public final class HttpClients {
      */
     public static CloseableHttpAsyncClient create(int maxConnections, int ioThreads, SSLContext sslContext,
                                                   ScheduledExecutorService maintenance) {
-        PoolingAsyncClientConnectionManager pool = connectionManager(maxConnections, sslContext);
+        return create(connectionManager(maxConnections, sslContext), ioThreads, ProxySettings.NONE, maintenance);
+    }
+
+    /**
+     * The client a component creates for itself, over {@code pool} (see {@link #connectionManager}), with
+     * {@code ioThreads} I/O threads and through {@code proxy}; expired and idle connections are closed by a task on
+     * {@code maintenance} (the component's timer) instead of by HttpClient's own evictor, which would cost a thread
+     * of its own.
+     */
+    public static CloseableHttpAsyncClient create(PoolingAsyncClientConnectionManager pool, int ioThreads,
+                                                  ProxySettings proxy, ScheduledExecutorService maintenance) {
         maintenance.scheduleWithFixedDelay(() -> {
             pool.closeExpired();
             pool.closeIdle(IDLE);
         }, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
-        return jsonClient(pool)
-                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build())
-                .build();
+        HttpAsyncClientBuilder builder = jsonClient(pool)
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).build());
+        if (proxy != ProxySettings.NONE) {
+            ProxyRoutePlanner planner = new ProxyRoutePlanner(proxy);
+            builder.setRoutePlanner(planner)
+                    .addExecInterceptorBefore(ChainElement.PROTOCOL.name(), "zalo-proxy-auth", new ProxyAuthStep(planner));
+        }
+        return builder.build();
     }
 
     /**

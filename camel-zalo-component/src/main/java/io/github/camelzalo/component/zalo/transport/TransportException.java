@@ -18,7 +18,12 @@ public class TransportException extends IOException {
         /** The answer was larger than allowed and was not read. */
         TOO_LARGE,
         /** The connection broke while the request or the answer was in transit. */
-        IO
+        IO,
+        /**
+         * The outbound proxy refused the call (HTTP 407): it wants credentials, or refused the ones given. The
+         * provider never saw the request.
+         */
+        PROXY_REFUSED
     }
 
     private final Failure failure;

@@ -116,7 +116,12 @@ public final class ZaloHttpTransport {
                 consumer, null, context, new FutureCallback<>() {
                     @Override
                     public void completed(HttpReply reply) {
-                        held.result.complete(reply);
+                        TransportException proxyRefusal = ProxyRefusal.of(reply, control);
+                        if (proxyRefusal != null) {
+                            held.result.completeExceptionally(proxyRefusal);
+                        } else {
+                            held.result.complete(reply);
+                        }
                     }
 
                     @Override

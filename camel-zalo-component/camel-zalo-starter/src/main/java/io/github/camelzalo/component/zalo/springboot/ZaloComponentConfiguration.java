@@ -158,6 +158,34 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private CloseableHttpAsyncClient httpClient;
     /**
+     * The host of the outbound HTTP proxy every call goes through (http calls as proxy requests, https calls in a
+     * CONNECT tunnel), for the client the component creates. Unset, calls go through the proxy of the JVM's standard
+     * proxy system properties when they name one (see use-system-proxy), else directly.
+     */
+    private String proxyHost;
+    /**
+     * The port of proxy-host, required with it.
+     */
+    private Integer proxyPort;
+    /**
+     * The user name the proxy takes, sent as Basic credentials from the first request.
+     */
+    private String proxyUsername;
+    /**
+     * The password of proxy-username.
+     */
+    private String proxyPassword;
+    /**
+     * The hosts calls reach directly instead of through proxy-host, written as the JVM's http.nonProxyHosts: names
+     * separated by a vertical bar or a comma, an asterisk in a name matching any text, e.g. localhost|*.internal.
+     */
+    private String nonProxyHosts;
+    /**
+     * When proxy-host is not set, whether calls go through the proxy of the JVM's standard proxy system properties
+     * (https.proxyHost, https.proxyPort, http.proxyHost, http.proxyPort, http.nonProxyHosts). False ignores them.
+     */
+    private Boolean useSystemProxy;
+    /**
      * TLS settings (trust store, key store) for the connections to the providers, as a bean reference
      * (#bean:name). Certificates and host names are always verified.
      */
@@ -380,6 +408,54 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
 
     public void setHttpClient(CloseableHttpAsyncClient httpClient) {
         this.httpClient = httpClient;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public Boolean getUseSystemProxy() {
+        return useSystemProxy;
+    }
+
+    public void setUseSystemProxy(Boolean useSystemProxy) {
+        this.useSystemProxy = useSystemProxy;
     }
 
     public SSLContextParameters getSslContextParameters() {
