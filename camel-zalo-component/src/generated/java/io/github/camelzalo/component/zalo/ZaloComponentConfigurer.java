@@ -46,6 +46,10 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecom": target.setEtelecom(property(camelContext, io.github.camelzalo.component.zalo.ETelecomAccount.class, value)); return true;
         case "followersonly":
         case "followersOnly": getOrCreateConfiguration(target).setFollowersOnly(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
         case "iothreads":
@@ -62,6 +66,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
         case "messagetype":
         case "messageType": getOrCreateConfiguration(target).setMessageType(property(camelContext, io.github.camelzalo.component.zalo.model.OaMessageType.class, value)); return true;
+        case "metricsenabled":
+        case "metricsEnabled": target.setMetricsEnabled(property(camelContext, boolean.class, value)); return true;
         case "nonproxyhosts":
         case "nonProxyHosts": target.setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "oaid":
@@ -118,6 +124,10 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecom": return io.github.camelzalo.component.zalo.ETelecomAccount.class;
         case "followersonly":
         case "followersOnly": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
         case "iothreads":
@@ -134,6 +144,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": return int.class;
         case "messagetype":
         case "messageType": return io.github.camelzalo.component.zalo.model.OaMessageType.class;
+        case "metricsenabled":
+        case "metricsEnabled": return boolean.class;
         case "nonproxyhosts":
         case "nonProxyHosts": return java.lang.String.class;
         case "oaid":
@@ -191,6 +203,10 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "etelecom": return target.getEtelecom();
         case "followersonly":
         case "followersOnly": return getOrCreateConfiguration(target).isFollowersOnly();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "iothreads":
@@ -207,6 +223,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "messagetype":
         case "messageType": return getOrCreateConfiguration(target).getMessageType();
+        case "metricsenabled":
+        case "metricsEnabled": return target.isMetricsEnabled();
         case "nonproxyhosts":
         case "nonProxyHosts": return target.getNonProxyHosts();
         case "oaid":

@@ -1,6 +1,7 @@
 package io.github.camelzalo.component.zalo;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,11 @@ import io.github.camelzalo.component.zalo.transport.HttpClients;
 import io.github.camelzalo.component.zalo.transport.ProxySettings;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
 import io.github.camelzalo.component.zalo.auth.FileTokenStore;
+import io.github.camelzalo.component.zalo.auth.TokenStatus;
+import io.github.camelzalo.component.zalo.health.ZaloHealthChecks;
+import io.github.camelzalo.component.zalo.management.ZaloCallListener;
+import io.github.camelzalo.component.zalo.management.ZaloCallListenerFactory;
+import io.github.camelzalo.component.zalo.management.ZaloMonitor;
 import io.github.camelzalo.component.zalo.auth.ZaloOAuthClient;
 import io.github.camelzalo.component.zalo.auth.ZaloTokenManager;
 import io.github.camelzalo.component.zalo.auth.ZaloTokenStore;
@@ -29,7 +35,7 @@ import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -45,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * one HttpClient 5 async client and the worker pool on which routes continue after a call.
  */
 @Component(ZaloConstants.SCHEME)
-public class ZaloComponent extends DefaultComponent implements SSLContextParametersAware {
+public class ZaloComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZaloComponent.class);
     /** The secret option names Camel does not know as such, in the form Camel compares them. */
@@ -165,6 +171,12 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
               description = "Use the global SSL context parameters of the CamelContext.")
     private boolean useGlobalSslContextParameters;
 
+    @Metadata(label = "advanced", defaultValue = "true",
+              description = "Whether the component counts and times its calls in Micrometer when the"
+                            + " camel-zalo-micrometer module is on the class path and a MeterRegistry is in the"
+                            + " registry (meters zalo.calls, zalo.ratelimit.waits, ...). False turns them off.")
+    private boolean metricsEnabled = true;
+
     private boolean createdClient;
     private CloseableHttpAsyncClient activeClient;
     private ExecutorService workers;
@@ -178,6 +190,8 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     private final PendingCalls pending = new PendingCalls();
     private volatile ZaloTokenManager tokenManager;
     private ZnsTemplateCheck znsTemplateCheck;
+    private final ZaloMonitor monitor = new ZaloMonitor(Clock.systemUTC());
+    private ZaloHealthChecks healthChecks;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -261,6 +275,47 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
         if (zalo != null && zalo.getAppId() != null && !zalo.getAppId().isBlank()) {
             tokenManager = createTokenManager();
         }
+        startMonitoring();
+    }
+
+    /** Health checks per account, the registry's call listeners and, with its module, Micrometer meters. */
+    private void startMonitoring() {
+        CamelContext context = getCamelContext();
+        healthChecks = ZaloHealthChecks.install(this, this::registeredName);
+        for (ZaloCallListener listener : context.getRegistry().findByType(ZaloCallListener.class)) {
+            monitor.addListener(listener);
+        }
+        if (metricsEnabled) {
+            context.getCamelContextExtension().getFactoryFinder(ZaloCallListenerFactory.FACTORY_PATH)
+                    .newInstance(ZaloCallListenerFactory.METRICS, ZaloCallListenerFactory.class)
+                    .map(factory -> factory.create(this))
+                    .ifPresent(monitor::addListener);
+        }
+    }
+
+    /** The name the component is registered under in its CamelContext: zalo, unless the user chose another. */
+    String registeredName() {
+        CamelContext context = getCamelContext();
+        for (String name : context.getComponentNames()) {
+            if (context.hasComponent(name) == this) {
+                return name;
+            }
+        }
+        return ZaloConstants.SCHEME;
+    }
+
+    /**
+     * What monitoring knows of this component's accounts and calls: health checks, the {@code zalo} dev console,
+     * JMX and metrics read it.
+     */
+    public ZaloMonitor getMonitor() {
+        return monitor;
+    }
+
+    /** What the component knows of each OA's tokens (provider zalo), empty when no app is configured or stopped. */
+    public List<TokenStatus> tokenStatuses() {
+        ZaloTokenManager m = tokenManager;
+        return m == null ? List.of() : m.statuses();
     }
 
     /** The app's token manager, on the component's transport, workers and timer, with the configured store. */
@@ -336,6 +391,14 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             }
             ext.setAdditionalSensitiveKeywords(keywords.toString());
         }
+    }
+
+    /**
+     * Which proxy the component's calls take, for consoles and JMX: {@code 10.0.0.5:3128 as zalo-gw, not for
+     * localhost}, the JVM's proxy properties, no proxy, or the httpClient given. Never the password.
+     */
+    public String describeProxy() {
+        return httpClient != null ? "as the httpClient given routes them" : proxySettings().toString();
     }
 
     /** The proxy the client the component creates goes through, from the proxy options. */
@@ -430,6 +493,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
      */
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null) {
+            healthChecks.uninstall();
+            healthChecks = null;
+        }
+        monitor.clear();
         ZaloHttpTransport stopping = transport;
         // calls that arrive from now on are refused; calls that end from now on finish on this thread
         transport = null;
@@ -649,6 +717,14 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
 
     public void setUseSystemProxy(boolean useSystemProxy) {
         this.useSystemProxy = useSystemProxy;
+    }
+
+    public boolean isMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    public void setMetricsEnabled(boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
     }
 
     public SSLContextParameters getSslContextParameters() {

@@ -4,8 +4,20 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.concurrent.RejectedExecutionException;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.github.camelzalo.component.zalo.auth.AccessToken;
+import io.github.camelzalo.component.zalo.auth.TokenStatus;
+import io.github.camelzalo.component.zalo.auth.TokenUnavailableException;
+import io.github.camelzalo.component.zalo.management.AccountActivity;
+import io.github.camelzalo.component.zalo.management.MonitoredAccount;
+import io.github.camelzalo.component.zalo.management.ZaloCallEvent;
 import io.github.camelzalo.component.zalo.pacing.AccountKey;
 import io.github.camelzalo.component.zalo.provider.StaticCredentials;
 import io.github.camelzalo.component.zalo.provider.WireRequest;
@@ -16,6 +28,9 @@ import io.github.camelzalo.component.zalo.pacing.PacerRegistry;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import io.github.camelzalo.component.zalo.provider.ZaloProvider;
 import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -33,6 +48,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = ZaloConstants.SCHEME, title = "Zalo", syntax = "zalo:operation",
              producerOnly = true, category = { Category.CHAT, Category.SOCIAL }, headersClass = ZaloConstants.class)
+@ManagedResource(description = "Managed ZaloEndpoint")
 public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The operation: userStatus, send or sendImage (CareSoft, eTelecom, or the official API);"
@@ -50,6 +66,8 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
     private ZaloFailures failures;
     /** Set while started: producers read it per call, from their own threads. */
     private volatile PacerRegistry.Lease pacing;
+    /** The account as monitoring sees it, while started. */
+    private volatile MonitoredAccount monitored;
 
     public ZaloEndpoint(String uri, ZaloComponent component, ZaloOperation operation,
                         ZaloConfiguration configuration) {
@@ -81,10 +99,15 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         if (rateLimit > 0) {
             pacing = PacerRegistry.jvm().lease(boundOperation.account, rateLimit);
         }
+        monitored = getComponent().getMonitor().join(boundOperation.account, this, this::getRateLimitStats);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (monitored != null) {
+            getComponent().getMonitor().leave(boundOperation.account, this);
+            monitored = null;
+        }
         if (pacing != null) {
             // the operation only: the endpoint URI may carry an API key
             pacing.release(this, new RejectedExecutionException(
@@ -216,6 +239,33 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         }
     }
 
+    /**
+     * A call of this endpoint finished: what it did goes to its account's activity and to the call listeners.
+     * Never throws: monitoring must not change how an exchange ends.
+     *
+     * @param failure         what the exchange failed with, {@code null} for a success
+     * @param permitWaitNanos how long it waited for its turn under the rate limit, {@code -1} when not paced
+     */
+    void callFinished(Throwable failure, long durationNanos, long permitWaitNanos, int resends) {
+        try {
+            ZaloErrorKind kind = failure instanceof ZaloApiException api ? api.getKind() : null;
+            String outcome = failure == null ? ZaloCallEvent.OK
+                    : kind != null ? kind.name()
+                    : failure instanceof ZaloValidationException ? ZaloCallEvent.INVALID_INPUT : ZaloCallEvent.ERROR;
+            MonitoredAccount account = monitored;
+            getComponent().getMonitor().record(account, new ZaloCallEvent(configuration.getProvider().name(),
+                    operation.name(), boundOperation.account.toString(), outcome, kind, durationNanos,
+                    permitWaitNanos, resends), failure);
+        } catch (RuntimeException e) {
+            // nothing of monitoring may reach the route
+        }
+    }
+
+    /** The account as monitoring sees it while the endpoint runs, else {@code null}. */
+    public MonitoredAccount getMonitoredAccount() {
+        return monitored;
+    }
+
     BoundOperation<?, ?> getBoundOperation() {
         return boundOperation;
     }
@@ -255,6 +305,204 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
 
     public void setConfiguration(ZaloConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * What Camel's {@code service} console shows besides the URL: provider, operation, the account (a digest of the
+     * key, never the key) and the OA.
+     */
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        if (boundOperation == null) {
+            return null;
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("provider", boundOperation.provider.id());
+        metadata.put("operation", operation.name());
+        metadata.put("account", boundOperation.account.toString());
+        if (configuration.getOaId() != null) {
+            metadata.put("oaId", configuration.getOaId());
+        }
+        return metadata;
+    }
+
+    // ---- JMX: what the endpoint's account did, shared with every endpoint of the account; never a secret ----
+
+    @ManagedAttribute(description = "The provider: caresoft, etelecom or zalo")
+    public String getProviderName() {
+        return configuration.getProvider() == null ? null : configuration.getProvider().name();
+    }
+
+    @ManagedAttribute(description = "The account: provider, base URL and a digest of the key (never the key)")
+    public String getAccount() {
+        return boundOperation == null ? null : boundOperation.account.toString();
+    }
+
+    @ManagedAttribute(description = "The OA of calls that name none")
+    public String getDefaultOaId() {
+        return configuration.getOaId();
+    }
+
+    @ManagedAttribute(description = "Calls of the account that succeeded")
+    public long getCallsSucceeded() {
+        MonitoredAccount a = monitored;
+        return a == null ? 0 : a.getActivity().getSucceeded();
+    }
+
+    @ManagedAttribute(description = "Calls of the account that failed")
+    public long getCallsFailed() {
+        MonitoredAccount a = monitored;
+        return a == null ? 0 : a.getActivity().getFailed();
+    }
+
+    @ManagedAttribute(description = "Exchanges refused for bad input before anything was sent")
+    public long getCallsInvalidInput() {
+        MonitoredAccount a = monitored;
+        return a == null ? 0 : a.getActivity().getInvalidInput();
+    }
+
+    @ManagedAttribute(description = "The account's failures so far by kind, e.g. RATE_LIMITED=2 UNAUTHORIZED=1")
+    public String getFailuresByKind() {
+        MonitoredAccount a = monitored;
+        if (a == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        a.getActivity().getFailuresByKind().forEach((k, n) -> sb.append(sb.isEmpty() ? "" : " ").append(k)
+                .append('=').append(n));
+        return sb.toString();
+    }
+
+    @ManagedAttribute(description = "The kind of the account's last failure, or empty")
+    public String getLastFailureKind() {
+        AccountActivity.Failure f = lastFailure();
+        return f == null ? "" : f.kind();
+    }
+
+    @ManagedAttribute(description = "When the account's last failure happened (ISO-8601), or empty")
+    public String getLastFailureAt() {
+        AccountActivity.Failure f = lastFailure();
+        return f == null ? "" : f.at().toString();
+    }
+
+    private AccountActivity.Failure lastFailure() {
+        MonitoredAccount a = monitored;
+        return a == null ? null : a.getActivity().getLastFailure();
+    }
+
+    @ManagedAttribute(description = "Until when the provider locked the account out (ISO-8601), or empty")
+    public String getLockedOutUntil() {
+        MonitoredAccount a = monitored;
+        Instant until = a == null ? null : a.getActivity().getLockedOutUntil();
+        return until == null ? "" : until.toString();
+    }
+
+    @ManagedAttribute(description = "The account's configured rate limit, calls per second; 0 when pacing is off")
+    public double getRateLimitConfigured() {
+        RateLimitStats r = getRateLimitStats();
+        return r == null ? 0 : r.getConfiguredRate();
+    }
+
+    @ManagedAttribute(description = "The rate in force now, lower than the configured one after 429 answers")
+    public double getRateLimitCurrent() {
+        RateLimitStats r = getRateLimitStats();
+        return r == null ? 0 : r.getCurrentRate();
+    }
+
+    @ManagedAttribute(description = "Calls of the account waiting for their turn now")
+    public int getRateLimitWaiting() {
+        RateLimitStats r = getRateLimitStats();
+        return r == null ? 0 : r.getWaiting();
+    }
+
+    @ManagedAttribute(description = "Rate-limit answers (HTTP 429, Zalo -32) the account received")
+    public long getRateLimitedAnswers() {
+        RateLimitStats r = getRateLimitStats();
+        return r == null ? 0 : r.getRateLimitedAnswers();
+    }
+
+    @ManagedAttribute(description = "Rate-limit answers absorbed: the call went again after the back-off")
+    public long getRateLimitResends() {
+        RateLimitStats r = getRateLimitStats();
+        return r == null ? 0 : r.getResends();
+    }
+
+    @ManagedAttribute(description = "Times a rate-limit answer slowed the account's pace down")
+    public long getRateLimitSlowdowns() {
+        RateLimitStats r = getRateLimitStats();
+        return r == null ? 0 : r.getSlowdowns();
+    }
+
+    @ManagedAttribute(description = "Provider zalo: seconds until the access token of the default OA expires; -1 when"
+                                    + " there is none or the endpoint is not provider zalo's")
+    public long getAccessTokenExpiresIn() {
+        TokenStatus t = defaultOaToken();
+        return t == null || t.accessTokenExpiresAt() == null ? -1
+                : Duration.between(Instant.now(), t.accessTokenExpiresAt()).toSeconds();
+    }
+
+    @ManagedAttribute(description = "Provider zalo: whether an admin of the default OA must authorize the app again")
+    public boolean isReauthorizationNeeded() {
+        TokenStatus t = defaultOaToken();
+        return t != null && t.reauthorizationNeeded();
+    }
+
+    private TokenStatus defaultOaToken() {
+        if (configuration.getProvider() != ZaloProviderType.zalo || configuration.getOaId() == null) {
+            return null;
+        }
+        try {
+            return getComponent().tokenManager().status(configuration.getOaId().strip());
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Provider zalo: refreshes the OA's tokens now (unless a refresh is in flight), waiting at most requestTimeout.
+     * Says when the new access token expires, or why there is none; never a token.
+     */
+    @ManagedOperation(description = "Provider zalo: refresh the access token of an OA now (empty: the default OA)")
+    public String refreshAccessToken(String oaId) {
+        if (configuration.getProvider() != ZaloProviderType.zalo) {
+            return "Only provider zalo has access tokens; this endpoint's provider is " + getProviderName();
+        }
+        String oa = oaId == null || oaId.isBlank() ? configuration.getOaId() : oaId.strip();
+        if (oa == null) {
+            return "Name the OA: this endpoint has no oaId";
+        }
+        try {
+            AccessToken token = getComponent().tokenManager().refreshNow(oa)
+                    .get(configuration.getRequestTimeout(), TimeUnit.MILLISECONDS);
+            return "Refreshed the tokens of OA " + oa + "; the access token expires at " + token.expiresAt();
+        } catch (TimeoutException e) {
+            return "The refresh of OA " + oa + " did not end within " + configuration.getRequestTimeout()
+                   + " ms; it goes on";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return "Could not refresh the tokens of OA " + oa + ": "
+                   + (cause instanceof TokenUnavailableException t ? t.getKind() + ", " + t.getMessage()
+                           : cause.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Interrupted";
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Back to the account's configured rate at once, without the pause of the last 429: for when the provider's
+     * overload is known to be over.
+     */
+    @ManagedOperation(description = "Reset the account's rate limit to its configured rate, ending a slowdown")
+    public String resetRateLimit() {
+        AccountPacer pacer = getPacer();
+        if (pacer == null) {
+            return "Pacing is off for " + getAccount();
+        }
+        pacer.resetSlowdown();
+        return "The rate limit of " + pacer.getAccount() + " is back to " + pacer.getConfiguredRate() + " calls/s";
     }
 
     @Override

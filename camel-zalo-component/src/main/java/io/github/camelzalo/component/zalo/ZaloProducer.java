@@ -70,6 +70,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
             wire = bound.wire(request);
         } catch (Exception e) {
             exchange.setException(e);
+            endpoint.callFinished(e, 0, -1, 0);
             callback.done(true);
             return true;
         }
@@ -80,7 +81,9 @@ public class ZaloProducer extends DefaultAsyncProducer {
         ZaloComponent component = endpoint.getComponent();
         ZaloHttpTransport transport = component.getTransport();
         if (transport == null) {
-            exchange.setException(new IllegalStateException("The zalo component is not started"));
+            IllegalStateException stopped = new IllegalStateException("The zalo component is not started");
+            exchange.setException(stopped);
+            endpoint.callFinished(stopped, 0, -1, 0);
             callback.done(true);
             return true;
         }
@@ -140,6 +143,9 @@ public class ZaloProducer extends DefaultAsyncProducer {
         private volatile ProviderFailure lastRateLimited;
         private long permit;
         private int resends;
+        /** When the call began to wait for its latest permit, and how long it waited for permits in all. */
+        private volatile long waitingSince;
+        private volatile long permitWaited;
         private HttpReply reply;
         private Throwable error;
 
@@ -215,6 +221,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
 
         /** Queues for a permit, until the call's deadline. */
         private void awaitPermit() {
+            waitingSince = System.nanoTime();
             state.set(WAITING);
             long left = deadline - System.nanoTime();
             ScheduledExecutorService timer = component.getDeadlines();
@@ -242,6 +249,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
             }
             cancelWaitTimer();
             this.permit = permit;
+            permitWaited += System.nanoTime() - waitingSince;
             try {
                 send();
             } catch (Throwable t) {
@@ -470,6 +478,8 @@ public class ZaloProducer extends DefaultAsyncProducer {
             } catch (Throwable t) {
                 exchange.setException(failure != null ? failure : t);
             } finally {
+                endpoint.callFinished(failure, System.nanoTime() - started, pacer == null ? -1 : permitWaited,
+                        resends);
                 callback.done(false);
             }
         }

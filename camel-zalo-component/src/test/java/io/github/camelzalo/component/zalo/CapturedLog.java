@@ -35,6 +35,11 @@ final class CapturedLog extends AbstractAppender implements BeforeEachCallback, 
         return new CapturedLog(logger.getName());
     }
 
+    /** By name, for a logger whose class the test cannot see. */
+    static CapturedLog of(String loggerName) {
+        return new CapturedLog(loggerName);
+    }
+
     /** The lines logged during this test, as {@code LEVEL message}. */
     List<String> lines() {
         return List.copyOf(lines);

@@ -37,6 +37,9 @@ final class LogSecrets {
      */
     static final Pattern ZALO_SECRET = Pattern.compile("\\bzalo-(?:secret|token)-[a-z]+-[0-9a-f]{4,}\\b");
 
+    /** The Basic credentials of an outbound proxy as HttpClient would log them: Base64, which decodes to the password. */
+    static final Pattern PROXY_CREDENTIALS = Pattern.compile("Proxy-Authorization: Basic [A-Za-z0-9+/=]{6,}");
+
     private LogSecrets() {
     }
 
@@ -52,7 +55,7 @@ final class LogSecrets {
     static Findings findIn(String text, Pattern allowed) {
         List<String> reported = new ArrayList<>();
         int allowedCount = 0;
-        for (Pattern p : List.of(TEST_API_KEY, ZALO_SECRET, BEARER_TOKEN, UNMASKED_PHONE)) {
+        for (Pattern p : List.of(TEST_API_KEY, ZALO_SECRET, BEARER_TOKEN, UNMASKED_PHONE, PROXY_CREDENTIALS)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 int lineStart = text.lastIndexOf('\n', m.start()) + 1;
@@ -75,6 +78,6 @@ final class LogSecrets {
 
     private static String kind(Pattern p) {
         return p == UNMASKED_PHONE ? "PHONE" : p == BEARER_TOKEN ? "BEARER TOKEN" : p == ZALO_SECRET ? "ZALO SECRET"
-                : "API KEY";
+                : p == PROXY_CREDENTIALS ? "PROXY CREDENTIALS" : "API KEY";
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -35,6 +36,10 @@ class ProxyTest extends ZaloTestSupport {
     private static final String TLS_HOST = "zalo.example";
     private static final String PROXY_USER = "ops";
     private static final String PROXY_PASSWORD = "zalo-secret-proxy-5ba3e1";
+
+    /** HttpClient's header log, to see what it shows of the proxy's credentials. */
+    @RegisterExtension
+    final CapturedLog headers = CapturedLog.of("org.apache.hc.client5.http.headers");
 
     private static TestTls tls;
     private static HttpsServer httpsProvider;
@@ -128,6 +133,9 @@ class ProxyTest extends ZaloTestSupport {
         assertThat(proxy.requestLines()).containsExactly(
                 "POST http://" + PROXIED_HOST + ":" + wireMock.port() + CARESOFT_SEND + " HTTP/1.1");
         assertThat(proxy.authorizations()).containsExactly(ForwardProxy.basic(PROXY_USER, PROXY_PASSWORD));
+        // the component's header: masked in HttpClient's header log
+        assertThat(headers.lines()).anyMatch(l -> l.endsWith(">> Proxy-Authorization: ******"))
+                .noneMatch(l -> l.contains("Basic "));
         // the proxy passed the provider's own credentials and the body on, and kept its own
         wireMock.verify(1, postRequestedFor(urlEqualTo(CARESOFT_SEND))
                 .withHeader("Authorization", equalTo("Bearer " + CARESOFT_KEY))

@@ -49,10 +49,11 @@ class ZaloBundleManifestIT {
         Map<String, String> exports = clauses(manifest().getValue("Export-Package"));
 
         // what the docs tell users to call: ZaloEndpoint.getRateLimitStats() (pacing), HttpClients (transport), the
-        // token store SPI and its stores (auth)
+        // token store SPI and its stores (auth), the monitoring model and the call listener SPI (management)
         assertThat(exports).containsOnlyKeys("io.github.camelzalo.component.zalo",
                 "io.github.camelzalo.component.zalo.model", "io.github.camelzalo.component.zalo.auth",
-                "io.github.camelzalo.component.zalo.pacing", "io.github.camelzalo.component.zalo.transport");
+                "io.github.camelzalo.component.zalo.pacing", "io.github.camelzalo.component.zalo.transport",
+                "io.github.camelzalo.component.zalo.management");
         assertThat(exports.get("io.github.camelzalo.component.zalo")).contains("version=\"0.1.0\"");
     }
 

@@ -106,6 +106,11 @@ public final class AccountKey {
         return baseUrl;
     }
 
+    /** The first eight hex digits of the key's SHA-256 digest, as {@link #toString()} shows them; never the key. */
+    public String getKeyDigest() {
+        return keyDigest.substring(0, 8);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof AccountKey other && provider.equals(other.provider) && baseUrl.equals(other.baseUrl)

@@ -133,6 +133,24 @@ public final class AccountPacer implements RateLimitStats {
         }
     }
 
+    /**
+     * Back to the configured rate at once, without the pause of the last rate-limit answer (an operator's decision,
+     * e.g. from JMX): calls waiting for a permit are released as the rate allows.
+     */
+    public void resetSlowdown() {
+        Dropped dropped = Dropped.NONE;
+        synchronized (this) {
+            long now = clock.getAsLong();
+            schedule.resetSlowdown(now);
+            if (!closed && liveWaiting() > 0) {
+                dropped = pumpBy(schedule.earliest(now), now);
+            }
+        }
+        LOG.info("The rate limit of {} was reset to {} calls/s", account,
+                String.format("%.1f", getConfiguredRate()));
+        dropped.tell(null);
+    }
+
     /** The call sent with {@code permit} got any answer but a rate-limit error. */
     public synchronized void answered(long permit) {
         schedule.answered(permit);

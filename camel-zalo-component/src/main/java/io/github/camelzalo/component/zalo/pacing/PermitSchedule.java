@@ -93,6 +93,24 @@ final class PermitSchedule {
         return ceiling;
     }
 
+    /**
+     * Forgets the slowdowns and the pause: back to the configured rate at once, e.g. when an operator knows the
+     * provider's overload is over. What was granted and written stays counted in the windows.
+     */
+    void resetSlowdown(long now) {
+        rate = ceiling;
+        resumeRate = ceiling;
+        resumeAt = now;
+        slowedDown = false;
+        slowdownsInARow = 0;
+        if (pausedUntil - now > 0) {
+            pausedUntil = now;
+        }
+        if (nextSlot - now > 0) {
+            nextSlot = now;
+        }
+    }
+
     /** The rate now, permits per second: the configured rate, or less while recovering from a slowdown. */
     double rate(long now) {
         if (rate < ceiling && now - resumeAt > 0) {

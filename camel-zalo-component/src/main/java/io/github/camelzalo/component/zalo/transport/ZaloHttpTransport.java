@@ -29,6 +29,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.github.camelzalo.component.zalo.transport.TransportException.Failure;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.StandardAuthScheme;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -53,6 +54,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class ZaloHttpTransport {
 
     private static final String USER_AGENT = "camel-zalo";
+    private static final List<String> PROXY_AUTH_SCHEMES = List.of(StandardAuthScheme.BASIC);
 
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService deadlines;
@@ -98,6 +100,8 @@ public final class ZaloHttpTransport {
                 AsyncEntityProducers.create(call.body(), contentType(call)), context, call.body().length, gate)
                 : null;
         context.setRequestConfig(RequestConfig.custom()
+                // a proxy gets Basic credentials from the first request (ProxyAuthStep), nothing else
+                .setProxyPreferredAuthSchemes(PROXY_AUTH_SCHEMES)
                 .setConnectTimeout(Timeout.of(call.connectTimeout()))
                 .setConnectionRequestTimeout(requestTimeout)
                 .setResponseTimeout(requestTimeout)

@@ -158,6 +158,21 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private CloseableHttpAsyncClient httpClient;
     /**
+     * Whether the component counts and times its calls in Micrometer when the camel-zalo-micrometer module is on the
+     * class path and a MeterRegistry is in the registry (meters zalo.calls, zalo.ratelimit.waits, ...). False turns
+     * them off.
+     */
+    private Boolean metricsEnabled;
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component.
+     */
+    private Boolean healthCheckConsumerEnabled;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component (the readiness check of
+     * each provider account). Camel runs producer checks only with camel.health.producers-enabled=true.
+     */
+    private Boolean healthCheckProducerEnabled;
+    /**
      * The host of the outbound HTTP proxy every call goes through (http calls as proxy requests, https calls in a
      * CONNECT tunnel), for the client the component creates. Unset, calls go through the proxy of the JVM's standard
      * proxy system properties when they name one (see use-system-proxy), else directly.
@@ -408,6 +423,30 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
 
     public void setHttpClient(CloseableHttpAsyncClient httpClient) {
         this.httpClient = httpClient;
+    }
+
+    public Boolean getMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    public void setMetricsEnabled(Boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public String getProxyHost() {
