@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -192,6 +193,8 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
     private ZnsTemplateCheck znsTemplateCheck;
     private final ZaloMonitor monitor = new ZaloMonitor(Clock.systemUTC());
     private ZaloHealthChecks healthChecks;
+    /** The listeners optional modules made, closed when the component stops (the registry's beans are the user's). */
+    private final List<ZaloCallListener> moduleListeners = new CopyOnWriteArrayList<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -289,7 +292,10 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
             context.getCamelContextExtension().getFactoryFinder(ZaloCallListenerFactory.FACTORY_PATH)
                     .newInstance(ZaloCallListenerFactory.METRICS, ZaloCallListenerFactory.class)
                     .map(factory -> factory.create(this))
-                    .ifPresent(monitor::addListener);
+                    .ifPresent(listener -> {
+                        monitor.addListener(listener);
+                        moduleListeners.add(listener);
+                    });
         }
     }
 
@@ -498,6 +504,16 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
             healthChecks = null;
         }
         monitor.clear();
+        for (ZaloCallListener listener : moduleListeners) {
+            if (listener instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.debug("Closing {} failed", listener, e);
+                }
+            }
+        }
+        moduleListeners.clear();
         ZaloHttpTransport stopping = transport;
         // calls that arrive from now on are refused; calls that end from now on finish on this thread
         transport = null;

@@ -68,6 +68,8 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
     private volatile PacerRegistry.Lease pacing;
     /** The account as monitoring sees it, while started. */
     private volatile MonitoredAccount monitored;
+    /** The account's short name in monitoring: host and key digest. */
+    private String accountId;
 
     public ZaloEndpoint(String uri, ZaloComponent component, ZaloOperation operation,
                         ZaloConfiguration configuration) {
@@ -99,6 +101,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         if (rateLimit > 0) {
             pacing = PacerRegistry.jvm().lease(boundOperation.account, rateLimit);
         }
+        accountId = MonitoredAccount.idOf(boundOperation.account);
         monitored = getComponent().getMonitor().join(boundOperation.account, this, this::getRateLimitStats);
     }
 
@@ -254,7 +257,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
                     : failure instanceof ZaloValidationException ? ZaloCallEvent.INVALID_INPUT : ZaloCallEvent.ERROR;
             MonitoredAccount account = monitored;
             getComponent().getMonitor().record(account, new ZaloCallEvent(configuration.getProvider().name(),
-                    operation.name(), boundOperation.account.toString(), outcome, kind, durationNanos,
+                    operation.name(), accountId, outcome, kind, durationNanos,
                     permitWaitNanos, resends), failure);
         } catch (RuntimeException e) {
             // nothing of monitoring may reach the route

@@ -1,6 +1,5 @@
 package io.github.camelzalo.component.zalo.health;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,7 @@ public final class ZaloHealthChecks {
      * and the component's name when it is not zalo.
      */
     static String idOf(String componentName, MonitoredAccount account) {
-        String host = URI.create(account.getBaseUrl()).getHost();
-        return "producer:zalo-" + account.getProvider() + "-" + host + "-" + account.getKeyDigest()
+        return "producer:zalo-" + account.getProvider() + "-" + account.getId()
                + ("zalo".equals(componentName) || componentName == null ? "" : "-" + componentName);
     }
 

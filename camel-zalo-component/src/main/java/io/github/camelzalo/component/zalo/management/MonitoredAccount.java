@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.management;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -38,6 +39,25 @@ public final class MonitoredAccount {
     /** The first eight hex digits of the SHA-256 of the key (the app id for provider zalo), never the key. */
     public String getKeyDigest() {
         return key.getKeyDigest();
+    }
+
+    /**
+     * A short name of the account, unique in practice and stable across restarts, for ids and metric tags: the base
+     * URL's host and the key's digest, {@code api.caresoft.vn-1a2b3c4d}.
+     */
+    public String getId() {
+        return idOf(key);
+    }
+
+    /** See {@link #getId()}. */
+    public static String idOf(AccountKey key) {
+        String host;
+        try {
+            host = URI.create(key.getBaseUrl()).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        return (host == null ? "unknown" : host) + "-" + key.getKeyDigest();
     }
 
     /** {@code caresoft https://api.caresoft.vn/acme key#1a2b3c4d}. */

@@ -8,7 +8,8 @@ import io.github.camelzalo.component.zalo.ZaloErrorKind;
  *
  * @param provider        {@code caresoft}, {@code etelecom} or {@code zalo}
  * @param operation       the operation, e.g. {@code send}
- * @param account         the account: provider, base URL and a digest of the key (never the key)
+ * @param account         the account's short name, its base URL's host and its key's digest (never the key):
+ *                        {@code api.caresoft.vn-1a2b3c4d}, see {@link MonitoredAccount#getId()}
  * @param outcome         {@link #OK}, {@link #INVALID_INPUT}, the name of the {@link ZaloErrorKind}, or
  *                        {@link #ERROR} for any other failure
  * @param kind            the kind of a {@code ZaloApiException}, else {@code null}

@@ -15,7 +15,8 @@ public interface ZaloCallListenerFactory {
     /**
      * The listener for {@code component}, which has just started (its accounts are listed as its endpoints
      * start, see {@link ZaloComponent#getMonitor()}); {@code null} when the module has nothing to do, e.g. no
-     * {@code MeterRegistry} is in the registry.
+     * {@code MeterRegistry} is in the registry. A listener that is {@link AutoCloseable} is closed when the component
+     * stops (and a new one made when it starts again).
      */
     ZaloCallListener create(ZaloComponent component);
 }
