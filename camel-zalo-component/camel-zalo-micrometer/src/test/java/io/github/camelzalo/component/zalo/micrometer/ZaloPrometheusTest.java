@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -31,13 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A Spring Boot application with the starter, this module and Micrometer's Prometheus registry: the component's
  * calls and its account's rate limit on {@code /actuator/prometheus}, with no more configuration than the account.
  */
-// Spring Boot's tests export no metrics unless asked
-@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = ZaloPrometheusTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {
                         "camel.component.zalo.caresoft.api-key=cs-prometheus-token-90b3",
                         "camel.component.zalo.oa-id=1600190000752846",
-                        "management.endpoints.web.exposure.include=prometheus" })
+                        "management.endpoints.web.exposure.include=prometheus",
+                        // Spring Boot's tests export no metrics unless asked: the 3.5 and the 4.0 way
+                        "spring.test.observability.auto-configure=true",
+                        "spring.test.metrics.export=true" })
 class ZaloPrometheusTest {
 
     private static final String SEND = "/acme/api/v1/zalo/send-message";
