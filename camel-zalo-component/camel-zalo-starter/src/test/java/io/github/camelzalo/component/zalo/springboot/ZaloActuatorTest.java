@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A running Spring Boot web application: the CareSoft account's readiness check in {@code /actuator/health} (under
  * camel-spring-boot's {@code camelHealth}), UP with its details after a call, then DOWN, and the whole answer 503,
- * once CareSoft locks the account out; never the key.
+ * once CareSoft locks the account out; the {@code zalo} dev console on {@code /actuator/camel/zalo}; never the key.
  */
 @SpringBootTest(classes = ZaloActuatorTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {
@@ -41,7 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "camel.health.producers-enabled=true",
                         "camel.health.exposure-level=full",
                         "management.endpoint.health.show-details=always",
-                        "management.endpoints.web.exposure.include=health" })
+                        "camel.main.dev-console-enabled=true",
+                        // the readiness indicator reports the lock-out at WARN: expected here
+                        "logging.level.org.apache.camel.spring.boot.actuate.health=ERROR",
+                        "management.endpoints.web.exposure.include=health,camel" })
 class ZaloActuatorTest {
 
     private static final String SEND = "/acme/api/v1/zalo/send-message";
@@ -87,9 +90,16 @@ class ZaloActuatorTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> health() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return get("/actuator/health");
     }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Calls that succeeded in this application, whichever test made them (they share it). */
+    private static int succeeded;
 
     private void send() {
         template.request("direct:text", e -> {
@@ -114,6 +124,7 @@ class ZaloActuatorTest {
         WIRE_MOCK.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":\"ok\",\"message\":\"Tạo thành công!\"}")));
         send();
+        succeeded++;
 
         HttpResponse<String> up = health();
 
@@ -124,7 +135,7 @@ class ZaloActuatorTest {
         assertThat(camelHealth.path("details").path(id).asText()).isEqualTo("UP");
         JsonNode data = camelHealth.path("details").path(id + ".data");
         assertThat(data.path("provider").asText()).isEqualTo("caresoft");
-        assertThat(data.path("calls.succeeded").asText()).isEqualTo("1");
+        assertThat(data.path("calls.succeeded").asText()).isEqualTo(String.valueOf(succeeded));
         assertThat(data.path("rateLimit.configured").asText()).isEqualTo("15.0");
 
         WIRE_MOCK.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(404)
@@ -140,5 +151,22 @@ class ZaloActuatorTest {
         assertThat(locked.path("details").path(id).asText()).isEqualTo("DOWN");
         assertThat(locked.path("details").path(id + ".data").path("lockedOutUntil").asText()).isNotEmpty();
         assertThat(up.body() + down.body()).doesNotContain("cs-actuator-token-6b0e");
+    }
+
+    @Test
+    void theZaloDevConsoleIsOnTheActuatorsCamelEndpoint() throws Exception {
+        WIRE_MOCK.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"ok\",\"message\":\"Tạo thành công!\"}")));
+        send();
+        succeeded++;
+
+        HttpResponse<String> console = get("/actuator/camel/zalo");
+
+        assertThat(console.statusCode()).isEqualTo(200);
+        JsonNode account = json.readTree(console.body()).path("zalo").path("components").path(0).path("accounts")
+                .path(0);
+        assertThat(account.path("provider").asText()).isEqualTo("caresoft");
+        assertThat(account.path("calls").path("succeeded").asLong()).isEqualTo(succeeded);
+        assertThat(console.body()).doesNotContain("cs-actuator-token-6b0e");
     }
 }
