@@ -39,9 +39,10 @@ public enum ZaloErrorKind {
      */
     TLS_FAILED(false, false),
     /**
-     * The outbound HTTP proxy refused the call with HTTP 407: it wants credentials, or refused those of
-     * {@code proxyUsername} and {@code proxyPassword} (or of the JVM's proxy properties). The provider never saw the
-     * request; sending again meets the same refusal until the credentials are fixed.
+     * The outbound HTTP proxy refused the call: HTTP 407, it wants credentials or refused those of
+     * {@code proxyUsername} and {@code proxyPassword} (or of the JVM's proxy properties); or HTTP 403 to the tunnel,
+     * it does not let calls through to the provider's host. The provider never saw the request; sending again meets
+     * the same refusal until the proxy's credentials or rules change.
      */
     PROXY_REFUSED(false, false),
     /**

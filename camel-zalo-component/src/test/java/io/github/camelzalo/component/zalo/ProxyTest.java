@@ -235,6 +235,22 @@ class ProxyTest extends ZaloTestSupport {
     }
 
     @Test
+    void aTunnelTheProxyForbidsIsProxyRefusedNotRetryable() {
+        proxy.refuseTunnelTo(TLS_HOST, 403);
+        proxied("forbidden", httpsBase());
+
+        ZaloApiException e = send("forbidden").getException(ZaloApiException.class);
+
+        assertThat(e.getKind()).isEqualTo(ZaloErrorKind.PROXY_REFUSED);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.mayHaveBeenProcessed()).isFalse();
+        assertThat(e.getErrorMessage()).isEqualTo("The proxy 127.0.0.1:" + proxy.port() + " refused the tunnel to "
+                                                  + TLS_HOST + ":" + httpsProvider.getAddress().getPort()
+                                                  + " (HTTP 403): it does not let calls through to that host");
+        assertThat(HTTPS_REQUESTS).hasValue(0);
+    }
+
+    @Test
     void aHostOfNonProxyHostsIsReachedDirectly() {
         proxied("bypass", baseUrl() + "/acme", zalo -> zalo.setNonProxyHosts("localhost|127.*|*.internal"));
 

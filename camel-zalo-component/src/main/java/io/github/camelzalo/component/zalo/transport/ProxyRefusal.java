@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.HttpRoute;
 final class ProxyRefusal {
 
     static final int PROXY_AUTHENTICATION_REQUIRED = 407;
+    static final int FORBIDDEN = 403;
 
     private ProxyRefusal() {
     }
@@ -31,7 +32,13 @@ final class ProxyRefusal {
                     + (sentCredentials ? " refused the credentials (HTTP 407): check proxyUsername and proxyPassword"
                             : " asks for credentials (HTTP 407): set proxyUsername and proxyPassword"), null);
         }
-        // the proxy could not, or would not, open the tunnel (502, 503, 504, 403): nothing reached the provider
+        if (reply.status() == FORBIDDEN) {
+            // the proxy's policy: sending again meets the same refusal
+            return new TransportException(Failure.PROXY_REFUSED, false, "The proxy " + proxy + " refused the tunnel to "
+                    + (route == null ? "the provider" : route.getTargetHost().toHostString())
+                    + " (HTTP 403): it does not let calls through to that host", null);
+        }
+        // the proxy could not open the tunnel (502, 503, 504): nothing reached the provider, and it may next time
         return new TransportException(Failure.CONNECT, false, "Could not connect: the proxy " + proxy
                 + " refused the tunnel to " + (route == null ? "the provider" : route.getTargetHost().toHostString())
                 + " (HTTP " + reply.status() + ")", null);

@@ -19,6 +19,8 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  */
 final class ProxyRoutePlanner extends DefaultRoutePlanner {
 
+    private static final String JDK_SELECTOR = "sun.net.spi.DefaultProxySelector";
+
     private final ProxySettings settings;
 
     ProxyRoutePlanner(ProxySettings settings) {
@@ -38,6 +40,13 @@ final class ProxyRoutePlanner extends DefaultRoutePlanner {
     private static HttpHost systemProxy(HttpHost target) {
         ProxySelector selector = ProxySelector.getDefault();
         if (selector == null) {
+            return null;
+        }
+        // the JDK's own selector proxies nothing unless its properties name a proxy (or it reads the OS's settings,
+        // java.net.useSystemProxies): say so without asking it, which costs every call a parsed URI and a list
+        if (JDK_SELECTOR.equals(selector.getClass().getName()) && !Boolean.getBoolean("java.net.useSystemProxies")
+            && System.getProperty("https".equalsIgnoreCase(target.getSchemeName()) ? "https.proxyHost"
+                    : "http.proxyHost") == null) {
             return null;
         }
         List<Proxy> proxies;

@@ -20,8 +20,8 @@ public class TransportException extends IOException {
         /** The connection broke while the request or the answer was in transit. */
         IO,
         /**
-         * The outbound proxy refused the call (HTTP 407): it wants credentials, or refused the ones given. The
-         * provider never saw the request.
+         * The outbound proxy refused the call: HTTP 407 (it wants credentials, or refused the ones given), or 403 to
+         * the tunnel (it does not let calls through to the provider's host). The provider never saw the request.
          */
         PROXY_REFUSED
     }
