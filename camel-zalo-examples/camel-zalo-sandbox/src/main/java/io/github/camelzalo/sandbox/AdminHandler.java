@@ -38,6 +38,7 @@ import com.sun.net.httpserver.HttpExchange;
  * <li>{@code GET /sandbox/oauth}: lifetimes, quirks, each OA's pair as short digests, counters.
  * {@code POST /sandbox/oauth/<oa>/tokens}: a fresh pair for the OA, as after its admin's consent (the one place the
  * sandbox hands out tokens); {@code POST /sandbox/oauth/<oa>/revoke} ends the OA's pair.</li>
+ * <li>{@code GET /sandbox/state}: everything the web inbox shows, in one answer.</li>
  * <li>{@code GET /sandbox/clock}; {@code POST /sandbox/clock} {@code {"advance":"PT2H"}} or
  * {@code {"set":"2026-03-02T09:00:00+07:00"}}.</li>
  * </ul>
@@ -123,6 +124,8 @@ final class AdminHandler {
                 return AdminJson.oauth(sandbox.oauth(), sandbox.officialAccounts());
             case "GET /sandbox/clock":
                 return AdminJson.clock(sandbox.clock());
+            case "GET /sandbox/state":
+                return state();
             case "POST /sandbox/clock":
                 moveClock(body);
                 return AdminJson.clock(sandbox.clock());
@@ -223,6 +226,50 @@ final class AdminHandler {
     private ObjectNode customerNow(String phone) {
         Customer c = sandbox.directory().find(phone).orElseThrow(() -> new NotFound("No customer"));
         return SandboxJson.customer(c, messenger.status(c));
+    }
+
+    /**
+     * Everything the web inbox shows, in one answer so that one poll gives a consistent picture: the clock, each
+     * customer with their state under Zalo's rules and their conversation's summary, the conversations themselves,
+     * the OAuth state (digests only), the counters and the newest webhook deliveries.
+     */
+    private ObjectNode state() {
+        ObjectNode o = SandboxJson.object();
+        o.set("clock", AdminJson.clock(sandbox.clock()));
+        o.put("base_url", sandbox.baseUrl());
+        ObjectNode urls = o.putObject("urls");
+        urls.put("caresoft", sandbox.caresoftBaseUrl());
+        urls.put("etelecom", sandbox.etelecomBaseUrl());
+        urls.put("zalo_oauth", sandbox.zaloOauthBaseUrl());
+        urls.put("zalo_openapi", sandbox.zaloOpenApiBaseUrl());
+        urls.put("zalo_business", sandbox.zaloBusinessBaseUrl());
+        ArrayNode customers = o.putArray("customers");
+        for (Customer c : sandbox.directory().all()) {
+            customers.add(AdminJson.inboxCustomer(c, messenger.status(c), sandbox.conversations().of(c.phone())));
+        }
+        ArrayNode conversations = o.putArray("conversations");
+        for (Customer c : sandbox.directory().all()) {
+            List<ConversationEntry> entries = sandbox.conversations().of(c.phone());
+            if (!entries.isEmpty()) {
+                conversations.add(AdminJson.conversation(c, entries));
+            }
+        }
+        o.set("oauth", AdminJson.oauth(sandbox.oauth(), sandbox.officialAccounts()));
+        o.set("stats", stats());
+        ObjectNode hooks = AdminJson.webhooks(sandbox.webhooks());
+        ArrayNode deliveries = (ArrayNode) hooks.get("deliveries");
+        // the newest first, and not the whole history of a long run
+        ArrayNode newest = SandboxJson.MAPPER.createArrayNode();
+        for (int i = deliveries.size() - 1; i >= 0 && newest.size() < AdminJson.INBOX_DELIVERIES; i--) {
+            ObjectNode d = (ObjectNode) deliveries.get(i);
+            d.remove("body");
+            d.remove("signature");
+            newest.add(d);
+        }
+        hooks.set("deliveries", newest);
+        o.set("webhooks", hooks);
+        o.put("outbox_size", sandbox.outbox().size());
+        return o;
     }
 
     private ObjectNode stats() {

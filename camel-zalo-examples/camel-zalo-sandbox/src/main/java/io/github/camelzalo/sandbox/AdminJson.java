@@ -61,6 +61,36 @@ final class AdminJson {
         return o;
     }
 
+    /** The webhook deliveries the inbox shows, newest first. */
+    static final int INBOX_DELIVERIES = 40;
+
+    /**
+     * A customer as the inbox shows them: who they are, and where they stand under Zalo's rules now (follower, last
+     * interaction, until when the consultation window is open, free replies left, ZNS consent), with their
+     * conversation's counts.
+     */
+    static ObjectNode inboxCustomer(Customer c, CustomerStatus status, List<ConversationEntry> entries) {
+        ObjectNode o = SandboxJson.object();
+        o.put("phone_no", c.phone());
+        o.put("name", c.name());
+        SandboxJson.putIfSet(o, "zalo_id", c.zaloId());
+        o.put("on_zalo", c.zaloId() != null);
+        o.put("follows", status.followingStatus());
+        SandboxJson.putIfSet(o, "last_interaction", SandboxJson.isoTime(status.lastUserActivityTime()));
+        o.put("window_open", status.canSendConsultationMessage() || status.consultationMessageExpiredTime() != null);
+        SandboxJson.putIfSet(o, "window_until", SandboxJson.isoTime(status.consultationMessageExpiredTime()));
+        o.put("free_replies_left", status.consultationMessageFreeRemain());
+        o.put("zns_consent", c.profile().znsConsent());
+        o.put("messages", entries.size());
+        o.put("unseen", entries.stream().filter(e -> e.direction() == ConversationEntry.Direction.FROM_OA
+                                                     && e.seenAt() == null).count());
+        if (!entries.isEmpty()) {
+            ConversationEntry last = entries.get(entries.size() - 1);
+            o.put("last_time", SandboxJson.isoTime(last.time()));
+        }
+        return o;
+    }
+
     static ObjectNode conversation(Customer c, List<ConversationEntry> entries) {
         ObjectNode o = SandboxJson.object();
         o.put("phone_no", c.phone());

@@ -17,6 +17,7 @@ final class SandboxBanner {
         StringBuilder b = new StringBuilder();
         b.append("Zalo sandbox on ").append(s.baseUrl()).append(" (").append(s.directory().size())
                 .append(" customers)\n");
+        line(b, "inbox", s.baseUrl() + "/   open it in a browser: customers, conversations, act as a customer");
         for (String tenant : s.caresoftTenants()) {
             line(b, "CareSoft base URL", s.caresoftBaseUrl(tenant) + "   key " + s.caresoftApiKey(tenant));
         }

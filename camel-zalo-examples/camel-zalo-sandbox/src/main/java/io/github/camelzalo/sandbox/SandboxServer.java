@@ -40,7 +40,8 @@ final class SandboxServer {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         workers = Executors.newFixedThreadPool(threads, new WorkerThreads());
         server.setExecutor(workers);
-        server.createContext("/", exchange -> route(exchange, caresoft, etelecom, zalo, admin));
+        InboxHandler inbox = new InboxHandler();
+        server.createContext("/", exchange -> route(exchange, caresoft, etelecom, zalo, admin, inbox));
     }
 
     void start() {
@@ -65,10 +66,12 @@ final class SandboxServer {
     }
 
     private static void route(HttpExchange exchange, CareSoftHandler caresoft, ETelecomHandler etelecom,
-                              ZaloApiRouter zalo, AdminHandler admin) {
+                              ZaloApiRouter zalo, AdminHandler admin, InboxHandler inbox) {
         try {
             String path = exchange.getRequestURI().getRawPath();
-            if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
+            if (InboxHandler.matches(path)) {
+                inbox.handle(exchange, path);
+            } else if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
                 admin.handle(exchange, path);
             } else if (ZaloApiRouter.matches(path)) {
                 zalo.handle(exchange, path);

@@ -102,6 +102,7 @@ class CommandLineTest {
         String banner = SandboxBanner.of(sandbox);
 
         assertThat(banner).startsWith("Zalo sandbox on " + sandbox.baseUrl() + " (6 customers)")
+                .containsPattern("inbox +: " + sandbox.baseUrl() + "/ ")
                 .contains(sandbox.caresoftBaseUrl("demo")).contains(sandbox.etelecomBaseUrl())
                 .contains(sandbox.zaloOauthBaseUrl()).contains(sandbox.zaloOpenApiBaseUrl())
                 .contains(sandbox.zaloBusinessBaseUrl())

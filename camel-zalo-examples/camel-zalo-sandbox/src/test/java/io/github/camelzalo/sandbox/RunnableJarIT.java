@@ -96,6 +96,10 @@ class RunnableJarIT {
 
             assertThat(scripts.statusCode()).isEqualTo(200);
             assertThat(scripts.body()).contains("\"script_id\":608").contains("\"parameters\":[\"username\"]");
+            HttpResponse<String> inbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(inbox.statusCode()).isEqualTo(200);
+            assertThat(inbox.body()).contains("<title>Zalo sandbox inbox</title>");
         } finally {
             p.destroy();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
