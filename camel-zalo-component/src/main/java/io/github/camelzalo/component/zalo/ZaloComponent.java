@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelzalo.component.zalo.events.WebhookPaths;
 import io.github.camelzalo.component.zalo.transport.HttpClients;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
 import io.github.camelzalo.component.zalo.auth.FileTokenStore;
@@ -146,11 +147,19 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
     private final PendingCalls pending = new PendingCalls();
     private volatile ZaloTokenManager tokenManager;
     private ZnsTemplateCheck znsTemplateCheck;
+    private final WebhookPaths webhookPaths = new WebhookPaths();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ZaloOperation operation = parseOperation(remaining);
         OptionRanges.numericOnTheUri(parameters);
+        if (operation.isConsumer()) {
+            ZaloEndpoint endpoint = new ZaloEndpoint(uri, this, operation, configuration.copy());
+            setProperties(endpoint, parameters);
+            endpoint.getConfiguration().setOaId(resolvePlaceholders(endpoint.getConfiguration().getOaId()));
+            endpoint.bindEvents();
+            return endpoint;
+        }
         // a URI value wins, then the component's per-provider account, then the component's plain default
         boolean baseUrlOnUri = parameters.containsKey("baseUrl");
         boolean apiKeyOnUri = parameters.containsKey("apiKey");
@@ -271,6 +280,11 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
                     : "The zalo component is not started");
         }
         return m;
+    }
+
+    /** The webhook paths the component's {@code zalo:events} consumers listen on. */
+    WebhookPaths webhookPaths() {
+        return webhookPaths;
     }
 
     /** The check of {@code validateTemplateData}, made when an endpoint first needs it. */
