@@ -65,7 +65,8 @@ public class ZaloComponent extends DefaultComponent implements SSLContextParamet
             return null;
         }
     };
-    private static final List<String> SENSITIVE_KEYWORDS = List.of("appsecret", "oasecretkey", "previousoasecretkey");
+    private static final List<String> SENSITIVE_KEYWORDS = List.of("appsecret", "oasecretkey", "previousoasecretkey",
+            "oasecretkeys");
 
     @Metadata(description = "The default options of every endpoint.")
     private ZaloConfiguration configuration = new ZaloConfiguration();

@@ -62,7 +62,9 @@ class CatalogTest {
     @Test
     void theEndpointIsAsyncAndItsFirstVersionRendersAsTheProjectsVersion() {
         assertThat(model.isAsync()).isTrue();
-        assertThat(model.isProducerOnly()).isTrue();
+        // zalo:events consumes, every other operation produces
+        assertThat(model.isProducerOnly()).isFalse();
+        assertThat(model.isConsumerOnly()).isFalse();
         assertThat(model.getFirstVersion()).isEqualTo("0.1.0");
         assertThat(model.getFirstVersionShort()).isEqualTo("0.1");
         assertThat(model.getArtifactId()).isEqualTo("camel-zalo");
@@ -116,7 +118,7 @@ class CatalogTest {
                 .map(ComponentOptionModel::getName).collect(Collectors.toList());
 
         assertThat(secrets).containsExactlyInAnyOrder("caresoft.apiKey", "etelecom.apiKey", "apiKey", "zalo.appSecret",
-                "zalo.oaSecretKey", "zalo.previousOaSecretKey", "zalo.refreshToken");
+                "zalo.oaSecretKey", "zalo.previousOaSecretKey", "zalo.oaSecretKeys", "zalo.refreshToken");
         try (CamelContext context = new DefaultCamelContext()) {
             // app-secret and oa-secret-key are no names Camel knows: the component adds them to the context's
             // sensitive keywords, which Camel Main, JBang and the Spring Boot starter consult too
