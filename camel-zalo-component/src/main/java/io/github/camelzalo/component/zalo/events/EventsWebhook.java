@@ -82,6 +82,8 @@ final class EventsWebhook extends AsyncProcessorSupport {
                                             + " (Spring Boot) or another platform-http engine", e);
         }
         if (endpoint instanceof PlatformHttpEndpoint http) {
+            // the service URL first: it makes the component find its engine
+            serviceUrl = http.getServiceUrl() + path;
             PlatformHttpEngine engine = http.getPlatformHttpEngine() != null ? http.getPlatformHttpEngine()
                     : http.getComponent().getEngine();
             // vert.x reads the body in its router before any consumer (bounded by camel.server.maxBodySize); servlet
@@ -89,7 +91,8 @@ final class EventsWebhook extends AsyncProcessorSupport {
             boolean vertx = engine != null
                             && engine.getClass().getName().startsWith("org.apache.camel.component.platform.http.vertx");
             http.setUseStreaming(!vertx);
-            serviceUrl = http.getServiceUrl() + path;
+            LOG.debug("zalo:events on {}: platform-http engine {}, body {}", path,
+                    engine == null ? null : engine.getClass().getName(), vertx ? "read by vert.x" : "streamed");
         } else {
             serviceUrl = path;
         }

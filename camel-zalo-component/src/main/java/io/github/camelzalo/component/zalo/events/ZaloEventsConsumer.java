@@ -171,9 +171,16 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
             LOG.debug("zalo:events: duplicate of {} answered 200 and dropped", key);
             return EventsWebhook.answered(http, callback, 200, "duplicate");
         }
-        ZaloEvent event = EventFactory.create(envelope, body);
-        Exchange exchange = createExchange(false);
-        fill(exchange.getIn(), event);
+        Exchange exchange;
+        try {
+            ZaloEvent event = EventFactory.create(envelope, body);
+            exchange = createExchange(false);
+            fill(exchange.getIn(), event);
+        } catch (RuntimeException e) {
+            // not taken after all: Zalo's next try must not look like a duplicate
+            repository.remove(key);
+            throw e;
+        }
         Answer answer = new Answer(http, callback);
         inFlight.incrementAndGet();
         ExecutorService p = pool;
