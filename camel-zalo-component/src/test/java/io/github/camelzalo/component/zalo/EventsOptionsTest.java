@@ -1,15 +1,19 @@
 package io.github.camelzalo.component.zalo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelzalo.component.zalo.model.event.MessageEvent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +52,61 @@ class EventsOptionsTest {
             assertThat(got.poll(5, TimeUnit.SECONDS)).isNotNull();
         } finally {
             main.stop();
+        }
+    }
+
+    /**
+     * Two replicas behind one webhook URL share an IdempotentRepository bean: an event the first processed is a
+     * duplicate for the second; an event whose route failed on the first is processed by the second.
+     */
+    @Test
+    void replicasSharingAnIdempotentRepositoryProcessAnEventOnce() throws Exception {
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        BlockingQueue<String> processed = new LinkedBlockingQueue<>();
+        int[] ports = { WebhookPoster.freePort(), WebhookPoster.freePort() };
+        List<Main> replicas = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                String replica = "replica-" + i;
+                Main main = new Main();
+                main.addInitialProperty("camel.server.enabled", "true");
+                main.addInitialProperty("camel.server.host", "127.0.0.1");
+                main.addInitialProperty("camel.server.port", Integer.toString(ports[i]));
+                main.addInitialProperty("camel.component.zalo.zalo.oa-secret-key", OA_KEY);
+                main.bind("zaloSeen", shared);
+                main.configure().addRoutesBuilder(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("zalo:events?idempotentRepository=#zaloSeen").errorHandler(noErrorHandler())
+                                .process(e -> {
+                                    if (replica.equals("replica-0") && e.getMessage().getBody(MessageEvent.class)
+                                            .getText().equals("fails on the first replica")) {
+                                        throw new IllegalStateException("replica 0 is unwell");
+                                    }
+                                    processed.add(replica + ":" + e.getMessage().getHeader(ZaloConstants.MESSAGE_ID));
+                                });
+                    }
+                });
+                main.start();
+                replicas.add(main);
+            }
+            WebhookPoster first = new WebhookPoster(ports[0]);
+            WebhookPoster second = new WebhookPoster(ports[1]);
+            long ts = System.currentTimeMillis();
+            String once = WebhookPoster.text("m-replicated-1", "xin chào", ts);
+            assertThat(first.postSigned("/zalo/events", once, ts, OA_KEY).statusCode()).isEqualTo(200);
+            assertThat(second.postSigned("/zalo/events", once, ts, OA_KEY).statusCode()).isEqualTo(200);
+            String failing = WebhookPoster.text("m-replicated-2", "fails on the first replica", ts);
+            assertThat(first.postSigned("/zalo/events", failing, ts, OA_KEY).statusCode()).isEqualTo(500);
+            assertThat(second.postSigned("/zalo/events", failing, ts, OA_KEY).statusCode()).isEqualTo(200);
+
+            assertThat(List.of(processed.poll(5, TimeUnit.SECONDS), processed.poll(5, TimeUnit.SECONDS)))
+                    .containsExactly("replica-0:m-replicated-1", "replica-1:m-replicated-2");
+            assertThat(processed.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(shared.contains("user_send_text:m-replicated-1")).isTrue();
+            assertThat(shared.contains("user_send_text:m-replicated-2")).isTrue();
+        } finally {
+            replicas.forEach(Main::stop);
         }
     }
 
