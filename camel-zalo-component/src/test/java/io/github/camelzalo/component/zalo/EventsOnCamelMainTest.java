@@ -378,6 +378,22 @@ class EventsOnCamelMainTest {
     }
 
     @Test
+    void aVerifiedEventOfAnOaNoConsumerTakesIsDroppedWithAWarningOncePerOa() throws Exception {
+        try (LogCapture log = LogCapture.open()) {
+            long ts = now();
+            String third = "1800390000999999";
+            for (int i = 0; i < 2; i++) {
+                assertThat(zalo.postSigned("/zalo/split", text(third, newId(), "c", ts), ts, OA_KEY).statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(PROCESSED.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(stats("splitA").getUnclaimed()).isEqualTo(2);
+            assertThat(log.atLeast(Level.WARN)).filteredOn(l -> l.contains(third)).singleElement()
+                    .satisfies(l -> assertThat(l).contains("none of its consumers takes", "/zalo/split"));
+        }
+    }
+
+    @Test
     void aFailingRouteIsAnswered500AndTheEventIsProcessedOnTheRetryExactlyOnce() throws Exception {
         String id = newId();
         long ts = now();

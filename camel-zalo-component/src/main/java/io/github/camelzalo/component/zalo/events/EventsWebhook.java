@@ -39,6 +39,7 @@ final class EventsWebhook extends AsyncProcessorSupport {
     private final List<ZaloEventsConsumer> consumers = new CopyOnWriteArrayList<>();
     private final LongAdder received = new LongAdder();
     private final LongAdder unclaimed = new LongAdder();
+    private final java.util.Set<String> warnedOas = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<EventRejection, LongAdder> rejected = new EnumMap<>(EventRejection.class);
     private Consumer server;
     private String serviceUrl;
@@ -200,8 +201,15 @@ final class EventsWebhook extends AsyncProcessorSupport {
         }
         if (first == null) {
             unclaimed.increment();
-            LOG.debug("zalo:events on {}: no consumer takes events of OA {}; {} answered 200 and dropped", path,
-                    event.oaId(), event.eventName());
+            // a verified event nobody takes is a gap in the configuration: said once per OA at WARN, then counted
+            if (event.oaId() != null && warnedOas.size() < 100 && warnedOas.add(event.oaId())) {
+                LOG.warn("zalo:events on {} received a verified event of OA {}, which none of its consumers takes"
+                         + " (their oaId is another; oaId= on the URI takes every OA): answered 200 and dropped."
+                         + " Further ones are counted as unclaimed", path, event.oaId());
+            } else {
+                LOG.debug("zalo:events on {}: no consumer takes events of OA {}; {} answered 200 and dropped", path,
+                        event.oaId(), event.eventName());
+            }
             return answered(http, callback, 200, "not taken here");
         }
         return first.filtered(event, http, callback);
