@@ -204,9 +204,10 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
         } else {
             try {
                 answer.timeout = timer.schedule(() -> {
-                    if (answer.send(200, "accepted")) {
+                    if (answer.claim()) {
                         ackedLate.increment();
                         LOG.debug("zalo:events: {} answered 200 at ackTimeout; its route goes on", key);
+                        answer.write(200, "accepted");
                     }
                 }, options.getAckTimeout(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
@@ -234,8 +235,9 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
             } else {
                 // not kept: when Zalo sends the event again it is processed again
                 repository.remove(key);
-                if (answer.send(500, "the event was not processed")) {
+                if (answer.claim()) {
                     failed.increment();
+                    answer.write(500, "the event was not processed");
                 } else {
                     failedAfterAck.increment();
                     LOG.warn("The route of zalo:events failed on {} after Zalo had been answered 200: Zalo will not"
@@ -278,16 +280,30 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
 
         /** @return whether this call answered */
         boolean send(int status, String text) {
-            if (!sent.compareAndSet(false, true)) {
+            if (!claim()) {
                 return false;
             }
+            write(status, text);
+            return true;
+        }
+
+        /**
+         * Takes the right to answer, so that the counters are updated before Zalo (or a test) can see the answer.
+         *
+         * @return whether the caller may now {@link #write}
+         */
+        boolean claim() {
+            return sent.compareAndSet(false, true);
+        }
+
+        /** Writes the answer, once {@link #claim()} returned {@code true}. */
+        void write(int status, String text) {
             ScheduledFuture<?> t = timeout;
             if (t != null) {
                 t.cancel(false);
             }
             HttpAnswer.write(http, status, text);
             callback.done(false);
-            return true;
         }
     }
 
