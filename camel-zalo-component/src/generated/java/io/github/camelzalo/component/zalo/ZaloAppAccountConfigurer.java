@@ -33,6 +33,8 @@ public class ZaloAppAccountConfigurer extends org.apache.camel.support.component
         case "businessBaseUrl": target.setBusinessBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "oasecretkey":
         case "oaSecretKey": target.setOaSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "oasecretkeys":
+        case "oaSecretKeys": target.setOaSecretKeys(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthbaseurl":
         case "oauthBaseUrl": target.setOauthBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "openapibaseurl":
@@ -66,6 +68,8 @@ public class ZaloAppAccountConfigurer extends org.apache.camel.support.component
         case "businessBaseUrl": return java.lang.String.class;
         case "oasecretkey":
         case "oaSecretKey": return java.lang.String.class;
+        case "oasecretkeys":
+        case "oaSecretKeys": return java.lang.String.class;
         case "oauthbaseurl":
         case "oauthBaseUrl": return java.lang.String.class;
         case "openapibaseurl":
@@ -100,6 +104,8 @@ public class ZaloAppAccountConfigurer extends org.apache.camel.support.component
         case "businessBaseUrl": return target.getBusinessBaseUrl();
         case "oasecretkey":
         case "oaSecretKey": return target.getOaSecretKey();
+        case "oasecretkeys":
+        case "oaSecretKeys": return target.getOaSecretKeys();
         case "oauthbaseurl":
         case "oauthBaseUrl": return target.getOauthBaseUrl();
         case "openapibaseurl":

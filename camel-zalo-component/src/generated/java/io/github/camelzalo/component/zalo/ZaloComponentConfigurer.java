@@ -38,6 +38,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "caresoft": target.setCaresoft(property(camelContext, io.github.camelzalo.component.zalo.CareSoftAccount.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelzalo.component.zalo.ZaloConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -116,6 +118,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "caresoft": return io.github.camelzalo.component.zalo.CareSoftAccount.class;
         case "configuration": return io.github.camelzalo.component.zalo.ZaloConfiguration.class;
         case "connecttimeout":
@@ -195,6 +199,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "caresoft": return target.getCaresoft();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":

@@ -23,21 +23,40 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ZaloEndpoint target = (ZaloEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": target.getEventsConfiguration().setAckMode(property(camelContext, io.github.camelzalo.component.zalo.events.EventAckMode.class, value)); return true;
+        case "acktimeout":
+        case "ackTimeout": target.getEventsConfiguration().setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "allpages":
         case "allPages": target.getConfiguration().setAllPages(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": target.getEventsConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "development": target.getConfiguration().setDevelopment(property(camelContext, boolean.class, value)); return true;
+        case "eventqueuesize":
+        case "eventQueueSize": target.getEventsConfiguration().setEventQueueSize(property(camelContext, int.class, value)); return true;
+        case "events": target.getEventsConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "followersonly":
         case "followersOnly": target.getConfiguration().setFollowersOnly(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getEventsConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lastinteractionperiod":
         case "lastInteractionPeriod": target.getConfiguration().setLastInteractionPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getEventsConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "messagetype":
@@ -47,6 +66,8 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "provider": target.getConfiguration().setProvider(property(camelContext, io.github.camelzalo.component.zalo.ZaloProviderType.class, value)); return true;
         case "ratelimitretries":
         case "rateLimitRetries": target.getConfiguration().setRateLimitRetries(property(camelContext, int.class, value)); return true;
+        case "replaywindow":
+        case "replayWindow": target.getEventsConfiguration().setReplayWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retryunknownoutcome":
@@ -54,6 +75,10 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "validatetemplatedata":
         case "validateTemplateData": target.getConfiguration().setValidateTemplateData(property(camelContext, boolean.class, value)); return true;
+        case "verifysignature":
+        case "verifySignature": target.getEventsConfiguration().setVerifySignature(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getEventsConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -61,21 +86,40 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": return io.github.camelzalo.component.zalo.events.EventAckMode.class;
+        case "acktimeout":
+        case "ackTimeout": return long.class;
         case "allpages":
         case "allPages": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "development": return boolean.class;
+        case "eventqueuesize":
+        case "eventQueueSize": return int.class;
+        case "events": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "followersonly":
         case "followersOnly": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lastinteractionperiod":
         case "lastInteractionPeriod": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "messagetype":
@@ -85,6 +129,8 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "provider": return io.github.camelzalo.component.zalo.ZaloProviderType.class;
         case "ratelimitretries":
         case "rateLimitRetries": return int.class;
+        case "replaywindow":
+        case "replayWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retryunknownoutcome":
@@ -92,6 +138,10 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tag": return java.lang.String.class;
         case "validatetemplatedata":
         case "validateTemplateData": return boolean.class;
+        case "verifysignature":
+        case "verifySignature": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
         default: return null;
         }
     }
@@ -100,21 +150,40 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ZaloEndpoint target = (ZaloEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": return target.getEventsConfiguration().getAckMode();
+        case "acktimeout":
+        case "ackTimeout": return target.getEventsConfiguration().getAckTimeout();
         case "allpages":
         case "allPages": return target.getConfiguration().isAllPages();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return target.getEventsConfiguration().getConcurrentConsumers();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "development": return target.getConfiguration().isDevelopment();
+        case "eventqueuesize":
+        case "eventQueueSize": return target.getEventsConfiguration().getEventQueueSize();
+        case "events": return target.getEventsConfiguration().getEvents();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "followersonly":
         case "followersOnly": return target.getConfiguration().isFollowersOnly();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getEventsConfiguration().getIdempotentRepository();
         case "lastinteractionperiod":
         case "lastInteractionPeriod": return target.getConfiguration().getLastInteractionPeriod();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return target.getEventsConfiguration().getMaxBodySize();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "messagetype":
@@ -124,6 +193,8 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "provider": return target.getConfiguration().getProvider();
         case "ratelimitretries":
         case "rateLimitRetries": return target.getConfiguration().getRateLimitRetries();
+        case "replaywindow":
+        case "replayWindow": return target.getEventsConfiguration().getReplayWindow();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryunknownoutcome":
@@ -131,6 +202,10 @@ public class ZaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tag": return target.getConfiguration().getTag();
         case "validatetemplatedata":
         case "validateTemplateData": return target.getConfiguration().isValidateTemplateData();
+        case "verifysignature":
+        case "verifySignature": return target.getEventsConfiguration().isVerifySignature();
+        case "webhookpath":
+        case "webhookPath": return target.getEventsConfiguration().getWebhookPath();
         default: return null;
         }
     }

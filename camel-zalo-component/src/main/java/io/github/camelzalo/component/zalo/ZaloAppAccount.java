@@ -31,6 +31,13 @@ public class ZaloAppAccount {
     private String previousOaSecretKey;
 
     @UriParam(label = "zalo,security", secret = true,
+              description = "The secret keys of the app's OAs when it serves several, for webhook events"
+                            + " (zalo:events): <oaId>:<key> entries separated by commas, an OA listed twice while its"
+                            + " key is rotated. An OA listed here is checked with its keys only; the others with"
+                            + " oaSecretKey and previousOaSecretKey.")
+    private String oaSecretKeys;
+
+    @UriParam(label = "zalo,security", secret = true,
               description = "A refresh token of the default OA (oaId), from an admin's consent. It seeds the token"
                             + " store when the store has no tokens for that OA, or holds a pair that did not come"
                             + " from this token (a new consent); a stored pair that came from it wins.")
@@ -108,6 +115,18 @@ public class ZaloAppAccount {
 
     public void setPreviousOaSecretKey(String previousOaSecretKey) {
         this.previousOaSecretKey = previousOaSecretKey;
+    }
+
+    /**
+     * The secret keys of several OAs, {@code <oaId>:<key>} entries separated by commas (an OA listed twice while its
+     * key is rotated). A secret.
+     */
+    public String getOaSecretKeys() {
+        return oaSecretKeys;
+    }
+
+    public void setOaSecretKeys(String oaSecretKeys) {
+        this.oaSecretKeys = oaSecretKeys;
     }
 
     /**
@@ -194,7 +213,8 @@ public class ZaloAppAccount {
     @Override
     public String toString() {
         return "ZaloAppAccount[appId=" + appId + ", appSecret=" + mask(appSecret) + ", oaSecretKey="
-               + mask(oaSecretKey) + ", refreshToken=" + mask(refreshToken) + ", tokenStore=" + tokenStore
+               + mask(oaSecretKey) + ", previousOaSecretKey=" + mask(previousOaSecretKey) + ", oaSecretKeys="
+               + mask(oaSecretKeys) + ", refreshToken=" + mask(refreshToken) + ", tokenStore=" + tokenStore
                + ", tokenDirectory=" + tokenDirectory + ", rateLimit=" + rateLimit + ", oauthBaseUrl=" + oauthBaseUrl
                + ", openApiBaseUrl=" + openApiBaseUrl + ", businessBaseUrl=" + businessBaseUrl + "]";
     }

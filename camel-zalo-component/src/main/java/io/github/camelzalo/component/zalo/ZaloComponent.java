@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelzalo.component.zalo.events.WebhookPaths;
 import io.github.camelzalo.component.zalo.transport.HttpClients;
 import io.github.camelzalo.component.zalo.transport.ProxySettings;
 import io.github.camelzalo.component.zalo.transport.ZaloHttpTransport;
@@ -72,7 +73,8 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
             return null;
         }
     };
-    private static final List<String> SENSITIVE_KEYWORDS = List.of("appsecret", "oasecretkey", "previousoasecretkey");
+    private static final List<String> SENSITIVE_KEYWORDS = List.of("appsecret", "oasecretkey", "previousoasecretkey",
+            "oasecretkeys");
 
     @Metadata(description = "The default options of every endpoint.")
     private ZaloConfiguration configuration = new ZaloConfiguration();
@@ -195,11 +197,19 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
     private ZaloHealthChecks healthChecks;
     /** The listeners optional modules made, closed when the component stops (the registry's beans are the user's). */
     private final List<ZaloCallListener> moduleListeners = new CopyOnWriteArrayList<>();
+    private final WebhookPaths webhookPaths = new WebhookPaths();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ZaloOperation operation = parseOperation(remaining);
         OptionRanges.numericOnTheUri(parameters);
+        if (operation.isConsumer()) {
+            ZaloEndpoint endpoint = new ZaloEndpoint(uri, this, operation, configuration.copy());
+            setProperties(endpoint, parameters);
+            endpoint.getConfiguration().setOaId(resolvePlaceholders(endpoint.getConfiguration().getOaId()));
+            endpoint.bindEvents();
+            return endpoint;
+        }
         // a URI value wins, then the component's per-provider account, then the component's plain default
         boolean baseUrlOnUri = parameters.containsKey("baseUrl");
         boolean apiKeyOnUri = parameters.containsKey("apiKey");
@@ -365,6 +375,11 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
                     : "The zalo component is not started");
         }
         return m;
+    }
+
+    /** The webhook paths the component's {@code zalo:events} consumers listen on. */
+    WebhookPaths webhookPaths() {
+        return webhookPaths;
     }
 
     /** The check of {@code validateTemplateData}, made when an endpoint first needs it. */

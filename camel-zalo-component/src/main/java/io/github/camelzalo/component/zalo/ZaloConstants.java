@@ -21,12 +21,16 @@ public final class ZaloConstants {
               javaType = "String")
     public static final String CONTACT_ID = "CamelZaloContactId";
 
-    @Metadata(label = "producer", description = "The recipient's Zalo user id (the zaloPsid of a UserStatus): for"
-                                                + " sendImage. Never a CareSoft contact id: zalo:send ignores it.",
+    @Metadata(label = "common", description = "The recipient's Zalo user id (the zaloPsid of a UserStatus): for"
+                                              + " sendImage, and for every send of provider zalo. Never a CareSoft"
+                                              + " contact id: zalo:send ignores it with CareSoft. Set by zalo:events"
+                                              + " to the user the event is about (the sender, follower or"
+                                              + " recipient), so that zalo:send answers them.",
               javaType = "String")
     public static final String USER_ID = "CamelZaloUserId";
 
-    @Metadata(label = "producer", description = "The Zalo Official Account id. Overrides the endpoint's oaId.",
+    @Metadata(label = "common", description = "The Zalo Official Account id. Overrides the endpoint's oaId. Set by"
+                                              + " zalo:events to the OA the event is about.",
               javaType = "String")
     public static final String OA_ID = "CamelZaloOaId";
 
@@ -63,7 +67,10 @@ public final class ZaloConstants {
               javaType = "String")
     public static final String ATTACHMENT_ID = "CamelZaloAttachmentId";
 
-    @Metadata(label = "producer", description = "Set after sendImage: the id of the message Zalo created.",
+    @Metadata(label = "common", description = "Set after sendImage and the sends of provider zalo: the id of the"
+                                              + " message Zalo created. Set by zalo:events to the event's"
+                                              + " message.msg_id (the message received, delivered or reacted to), when"
+                                              + " it has one.",
               javaType = "String")
     public static final String MESSAGE_ID = "CamelZaloMessageId";
 
@@ -144,11 +151,22 @@ public final class ZaloConstants {
               javaType = "Object")
     public static final String TEMPLATE_DATA_PARAM = "CamelZaloTemplateData.";
 
-    @Metadata(label = "producer", description = "Provider zalo, for sendZns: the sender's own id of the message (at"
-                                                + " most 48 characters), echoed in its delivery event. Defaults to the"
-                                                + " exchange id; set after sendZns to the id sent.",
+    @Metadata(label = "common", description = "Provider zalo, for sendZns: the sender's own id of the message (at"
+                                              + " most 48 characters), echoed in its delivery event. Defaults to the"
+                                              + " exchange id; set after sendZns to the id sent. Set by zalo:events on"
+                                              + " the delivery of a ZNS message (user_received_message).",
               javaType = "String")
     public static final String TRACKING_ID = "CamelZaloTrackingId";
+
+    @Metadata(label = "consumer", description = "Set by zalo:events: the event's name, e.g. user_send_text, follow,"
+                                                + " user_received_message.",
+              javaType = "String")
+    public static final String EVENT_NAME = "CamelZaloEventName";
+
+    @Metadata(label = "consumer", description = "Set by zalo:events: when Zalo says the event happened (its"
+                                                + " timestamp).",
+              javaType = "java.time.Instant")
+    public static final String EVENT_TIME = "CamelZaloEventTime";
 
     private ZaloConstants() {
     }

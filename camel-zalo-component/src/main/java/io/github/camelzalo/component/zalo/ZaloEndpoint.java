@@ -18,6 +18,9 @@ import io.github.camelzalo.component.zalo.auth.TokenUnavailableException;
 import io.github.camelzalo.component.zalo.management.AccountActivity;
 import io.github.camelzalo.component.zalo.management.MonitoredAccount;
 import io.github.camelzalo.component.zalo.management.ZaloCallEvent;
+import io.github.camelzalo.component.zalo.events.ZaloEventsConfiguration;
+import io.github.camelzalo.component.zalo.events.ZaloEventsConsumer;
+import io.github.camelzalo.component.zalo.events.ZaloEventsStats;
 import io.github.camelzalo.component.zalo.pacing.AccountKey;
 import io.github.camelzalo.component.zalo.provider.StaticCredentials;
 import io.github.camelzalo.component.zalo.provider.WireRequest;
@@ -44,26 +47,31 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * Check Zalo users and send Zalo messages through Vietnamese providers (CareSoft, eTelecom) and the official Zalo
- * OA API (messages of every kind, uploads, users, ZNS).
+ * OA API (messages of every kind, uploads, users, ZNS); receive Zalo's webhook events, verified and de-duplicated,
+ * with {@code from("zalo:events")}.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = ZaloConstants.SCHEME, title = "Zalo", syntax = "zalo:operation",
-             producerOnly = true, category = { Category.CHAT, Category.SOCIAL }, headersClass = ZaloConstants.class)
+             category = { Category.CHAT, Category.SOCIAL }, headersClass = ZaloConstants.class)
 @ManagedResource(description = "Managed ZaloEndpoint")
 public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The operation: userStatus, send or sendImage (CareSoft, eTelecom, or the official API);"
                            + " sendFile, upload, userProfile, followers, sendZns, znsStatus, znsQuota or znsTemplate"
-                           + " (the official API, provider zalo).",
+                           + " (the official API, provider zalo); events, the consumer of Zalo's webhook events.",
              enums = "userStatus,send,sendImage,sendFile,upload,userProfile,followers,sendZns,znsStatus,znsQuota,"
-                     + "znsTemplate")
+                     + "znsTemplate,events")
     @Metadata(required = true)
     private ZaloOperation operation;
 
     @UriParam
     private ZaloConfiguration configuration;
 
+    @UriParam
+    private ZaloEventsConfiguration eventsConfiguration = new ZaloEventsConfiguration();
+
     private BoundOperation<?, ?> boundOperation;
     private ZaloFailures failures;
+    private volatile ZaloEventsConsumer eventsConsumer;
     /** Set while started: producers read it per call, from their own threads. */
     private volatile PacerRegistry.Lease pacing;
     /** The account as monitoring sees it, while started. */
@@ -85,18 +93,41 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
 
     @Override
     public Producer createProducer() {
+        if (operation.isConsumer()) {
+            throw new UnsupportedOperationException("zalo:events receives Zalo's webhook events: use it in from(), and"
+                                                    + " send with zalo:send");
+        }
         return new ZaloProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The zalo component only sends; it has no consumer");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!operation.isConsumer()) {
+            throw new UnsupportedOperationException("zalo:" + operation + " only sends: the consumer is zalo:events");
+        }
+        String oaId = configuration.getOaId() == null ? null : configuration.getOaId().strip();
+        ZaloEventsConsumer consumer = new ZaloEventsConsumer(this, processor, eventsConfiguration, oaId,
+                getComponent().getZalo(), getComponent().webhookPaths());
+        configureConsumer(consumer);
+        eventsConsumer = consumer;
+        return consumer;
+    }
+
+    /**
+     * What the consumer of {@code zalo:events} has done (received, refused by reason, duplicates, answered late,
+     * refused when full …); {@code null} for the other operations and before the consumer is created.
+     */
+    public ZaloEventsStats getEventsStats() {
+        return eventsConsumer;
     }
 
     /** Takes part in the rate limit of the endpoint's provider account, when the component sets one. */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (operation.isConsumer()) {
+            return;
+        }
         double rateLimit = getComponent().ratePerSecondOf(configuration.getProvider());
         if (rateLimit > 0) {
             pacing = PacerRegistry.jvm().lease(boundOperation.account, rateLimit);
@@ -118,6 +149,29 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
             pacing = null;
         }
         super.doStop();
+    }
+
+    /** Checks the options of {@code zalo:events}, naming the option and what it takes. */
+    void bindEvents() {
+        ZaloEventsConfiguration e = eventsConfiguration;
+        String path = e.getWebhookPath() == null ? "" : e.getWebhookPath().strip();
+        if (!path.startsWith("/") || path.length() < 2 || !path.matches("/[A-Za-z0-9._~/-]*")) {
+            throw new IllegalArgumentException("The webhookPath of zalo:events must be a path such as /zalo/events"
+                                               + " (letters, digits, . _ ~ - and /), but was " + path);
+        }
+        e.setWebhookPath(path);
+        OptionRanges.endpointAtLeast("ackTimeout", e.getAckTimeout(), 1, "at least 1 ms (Zalo wants 200 within 2 s)");
+        OptionRanges.endpointAtLeast("maxBodySize", e.getMaxBodySize(), 1, "at least 1 byte");
+        OptionRanges.endpointAtLeast("replayWindow", e.getReplayWindow(), 0, "0 (off) or more milliseconds");
+        OptionRanges.endpointAtLeast("concurrentConsumers", e.getConcurrentConsumers(), 1, "at least 1");
+        OptionRanges.endpointAtLeast("eventQueueSize", e.getEventQueueSize(), 0, "0 (no queue) or more");
+        String oaId = configuration.getOaId();
+        if (oaId != null && oaId.isBlank()) {
+            configuration.setOaId(null);
+        } else if (oaId != null && !oaId.strip().matches("\\d{1,32}")) {
+            throw new IllegalArgumentException("The oaId (on the endpoint URI, or " + OptionRanges.propertyKey("oaId")
+                                               + " on the component) must be a numeric Zalo OA id, but was " + oaId);
+        }
     }
 
     /**
@@ -304,6 +358,14 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
 
     public ZaloConfiguration getConfiguration() {
         return configuration;
+    }
+
+    public ZaloEventsConfiguration getEventsConfiguration() {
+        return eventsConfiguration;
+    }
+
+    public void setEventsConfiguration(ZaloEventsConfiguration eventsConfiguration) {
+        this.eventsConfiguration = eventsConfiguration;
     }
 
     public void setConfiguration(ZaloConfiguration configuration) {
@@ -510,6 +572,9 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
 
     @Override
     public String getServiceUrl() {
+        if (operation.isConsumer()) {
+            return eventsConfiguration.getWebhookPath();
+        }
         return boundOperation != null ? boundOperation.serviceUri.toString() : null;
     }
 

@@ -40,7 +40,12 @@ public enum ZaloOperation {
     /** The OA's ZNS quota today (provider zalo). */
     znsQuota(new ZnsQuotaBinding(), true, "zalo"),
     /** One ZNS template with its parameters, or the list of templates (provider zalo). */
-    znsTemplate(new ZnsTemplateBinding(), true, "zalo");
+    znsTemplate(new ZnsTemplateBinding(), true, "zalo"),
+    /**
+     * Receive the events Zalo POSTs to the app's webhook, verified and de-duplicated: {@code from("zalo:events")}, a
+     * consumer only.
+     */
+    events(null, true, "zalo");
 
     private final OperationBinding<?, ?> binding;
     private final boolean readOnly;
@@ -53,7 +58,7 @@ public enum ZaloOperation {
         this.defaultProvider = defaultProvider;
     }
 
-    /** How this operation reads its request from an exchange and writes its result back. */
+    /** How this operation reads its request from an exchange and writes its result back; none for events. */
     OperationBinding<?, ?> binding() {
         return binding;
     }
@@ -61,6 +66,11 @@ public enum ZaloOperation {
     /** Whether repeating the operation is always safe: it only reads (or, for upload, creates nothing anyone sees). */
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    /** Whether this is {@link #events}, the one operation that consumes. */
+    public boolean isConsumer() {
+        return this == events;
     }
 
     /** The provider used when the endpoint names none. */

@@ -62,7 +62,9 @@ class CatalogTest {
     @Test
     void theEndpointIsAsyncAndItsFirstVersionRendersAsTheProjectsVersion() {
         assertThat(model.isAsync()).isTrue();
-        assertThat(model.isProducerOnly()).isTrue();
+        // zalo:events consumes, every other operation produces
+        assertThat(model.isProducerOnly()).isFalse();
+        assertThat(model.isConsumerOnly()).isFalse();
         assertThat(model.getFirstVersion()).isEqualTo("0.1.0");
         assertThat(model.getFirstVersionShort()).isEqualTo("0.1");
         assertThat(model.getArtifactId()).isEqualTo("camel-zalo");
@@ -72,7 +74,10 @@ class CatalogTest {
     void validEndpointUrisValidate() {
         for (String uri : new String[] { "zalo:send", "zalo:userStatus?oaId=1600190000752846&requestTimeout=5000",
                 "zalo:sendImage?provider=etelecom&retryUnknownOutcome=true&apiKey=RAW(k)",
-                "zalo:send?connectTimeout={{zalo.connect}}" }) {
+                "zalo:send?connectTimeout={{zalo.connect}}",
+                "zalo:events?webhookPath=/hooks/zalo&events=user_send_*,follow&ackMode=immediate&ackTimeout=500"
+                + "&maxBodySize=32768&replayWindow=3600000&concurrentConsumers=4&eventQueueSize=100",
+                "zalo:events?oaId=1600190000752846&verifySignature=false&bridgeErrorHandler=true" }) {
             EndpointValidationResult result = catalog.validateEndpointProperties(uri);
             assertThat(result.isSuccess()).as(uri + ": " + result.summaryErrorMessage(false)).isTrue();
         }
@@ -84,6 +89,10 @@ class CatalogTest {
                 .containsKey("operation");
         assertThat(catalog.validateEndpointProperties("zalo:send?provider=viber").getInvalidEnum())
                 .containsEntry("provider", "viber");
+        assertThat(catalog.validateEndpointProperties("zalo:events?ackMode=later").getInvalidEnum())
+                .containsEntry("ackMode", "later");
+        assertThat(catalog.validateEndpointProperties("zalo:events?maxBodySize=big").getInvalidInteger())
+                .containsEntry("maxBodySize", "big");
         assertThat(catalog.validateEndpointProperties("zalo:send?requestTimeout=abc").getInvalidInteger())
                 .containsEntry("requestTimeout", "abc");
         assertThat(catalog.validateEndpointProperties("zalo:send?retryUnknownOutcome=maybe").getInvalidBoolean())
@@ -116,7 +125,8 @@ class CatalogTest {
                 .map(ComponentOptionModel::getName).collect(Collectors.toList());
 
         assertThat(secrets).containsExactlyInAnyOrder("caresoft.apiKey", "etelecom.apiKey", "apiKey", "zalo.appSecret",
-                "zalo.oaSecretKey", "zalo.previousOaSecretKey", "zalo.refreshToken", "proxyUsername", "proxyPassword");
+                "zalo.oaSecretKey", "zalo.previousOaSecretKey", "zalo.oaSecretKeys", "zalo.refreshToken", "proxyUsername",
+                "proxyPassword");
         try (CamelContext context = new DefaultCamelContext()) {
             // app-secret and oa-secret-key are no names Camel knows: the component adds them to the context's
             // sensitive keywords, which Camel Main, JBang and the Spring Boot starter consult too

@@ -127,7 +127,7 @@ class ConfigurationTest extends ZaloTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("zalo:sendSticker"))
                 .rootCause().hasMessage("Unknown zalo operation 'sendSticker'; use one of userStatus, send, sendImage,"
                                                 + " sendFile, upload, userProfile, followers, sendZns, znsStatus,"
-                                                + " znsQuota, znsTemplate");
+                                                + " znsQuota, znsTemplate, events");
         assertThatThrownBy(() -> context.getEndpoint("zalo:send?oaId=abc"))
                 .rootCause().hasMessageContaining("must be a numeric Zalo OA id").hasMessageContaining("camel.component.zalo.oa-id");
     }

@@ -55,7 +55,9 @@ class GeneratedMetadataTest {
             json = JSON.readTree(in);
         }
         assertThat(json.at("/component/scheme").asText()).isEqualTo("zalo");
-        assertThat(json.at("/component/producerOnly").asBoolean()).isTrue();
+        // zalo:events consumes, every other operation produces
+        assertThat(json.at("/component/producerOnly").asBoolean()).isFalse();
+        assertThat(json.at("/component/consumerOnly").asBoolean()).isFalse();
 
         Set<String> endpointOptions = names(json.get("properties"));
         Set<String> componentOptions = names(json.get("componentProperties"));

@@ -22,7 +22,8 @@ import java.util.Map;
  *   --stub-threads 1                     I/O threads of the stub server process
  *   --zalo ioThreads=2,workerPoolSize=1  further options of the zalo component (all cases but it unchanged)
  *   --pacing-calls 3000                  calls of each pacing run
- *   --no-overhead, --no-pacing           skip a part
+ *   --events-requests 20000              POSTs of each events throughput run (64 senders)
+ *   --no-overhead, --no-pacing, --no-events   skip a part
  * </pre>
  */
 public final class Benchmark {
@@ -58,6 +59,9 @@ public final class Benchmark {
         }
         if (!options.containsKey("no-pacing")) {
             pacing(Integer.parseInt(options.getOrDefault("pacing-calls", "3000")));
+        }
+        if (!options.containsKey("no-events")) {
+            events(Integer.parseInt(options.getOrDefault("events-requests", "20000")), reps);
         }
         System.out.printf(Locale.ROOT, "load average %.2f at the end%n", ProcessMeter.loadAverage());
     }
@@ -125,6 +129,61 @@ public final class Benchmark {
                         pass ? "PASS" : "FAIL", r.resends());
             }
         }
+    }
+
+    /**
+     * zalo:events (signature, replay window, de-duplication, typed event, a trivial route) against a bare platform-http
+     * route answering 200, both on Camel Main's vert.x server, 64 senders; then a burst of 5,000 events, each answer
+     * timed. Targets: at least 0.8x the bare route; p99 under 2 s; none lost, none processed twice.
+     */
+    private static void events(int requests, int reps) throws Exception {
+        int callers = 64;
+        System.out.printf(Locale.ROOT, "%nEvents: signed webhook POSTs to zalo:events against a bare platform-http"
+                                       + " route answering 200, on Camel Main's vert.x server, %d senders%n", callers);
+        EventsRun run = new EventsRun(callers);
+        try {
+            // warm-up, not reported
+            run.post("warm-up", "/zalo/events", run.bodies(requests / 2), callers);
+            run.post("warm-up", "/bare", run.bodies(requests / 2), callers);
+            System.out.printf("%-4s %-13s %10s %9s %9s %9s %7s%n", "rep", "case", "events/s", "p50 ms", "p99 ms",
+                    "max ms", "errors");
+            List<Double> events = new ArrayList<>();
+            List<Double> bare = new ArrayList<>();
+            for (int rep = 1; rep <= reps; rep++) {
+                for (String path : List.of("/zalo/events", "/bare")) {
+                    EventsRun.Result r = run.post(path.equals("/bare") ? "bare" : "zalo:events", path,
+                            run.bodies(requests), callers);
+                    (path.equals("/bare") ? bare : events).add(r.perSecond());
+                    System.out.printf(Locale.ROOT, "%-4d %-13s %10.0f %9d %9d %9d %7d%n", rep, r.label(),
+                            r.perSecond(), r.percentile(0.5), r.percentile(0.99), r.percentile(1.0), r.errors());
+                }
+            }
+            double ratio = medianOf(events) / medianOf(bare);
+            System.out.printf(Locale.ROOT, "median: zalo:events %.0f/s, bare %.0f/s: %.2fx  (target >= 0.8x: %s)%n",
+                    medianOf(events), medianOf(bare), ratio, ratio >= 0.8 ? "PASS" : "FAIL");
+
+            run.clearProcessed();
+            long completedBefore = run.stats().getCompleted();
+            List<byte[][]> burst = run.bodies(5000);
+            EventsRun.Result r = run.post("burst", "/zalo/events", burst, callers);
+            long[] counts = run.processedAndTwice();
+            long lost = burst.size() - counts[0];
+            System.out.printf(Locale.ROOT, "burst of %,d events: %.2f s, p50 %d ms, p99 %d ms, max %d ms, answered"
+                                           + " non-200 %d, lost %d, processed twice %d  (target p99 < 2000 ms, 0"
+                                           + " lost, 0 twice: %s)%n", burst.size(), r.seconds(), r.percentile(0.5),
+                    r.percentile(0.99), r.percentile(1.0), r.errors(), lost, counts[1],
+                    r.percentile(0.99) < 2000 && lost == 0 && counts[1] == 0 && r.errors() == 0 ? "PASS" : "FAIL");
+            System.out.printf(Locale.ROOT, "zalo:events completed %d of the burst; rejected %s%n",
+                    run.stats().getCompleted() - completedBefore, run.stats().getRejected().values().stream()
+                            .mapToLong(Long::longValue).sum());
+        } finally {
+            run.stop();
+        }
+    }
+
+    private static double medianOf(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static void summarize(List<LoadRun.Result> results, List<OverheadCase> cases, int[] callers) {

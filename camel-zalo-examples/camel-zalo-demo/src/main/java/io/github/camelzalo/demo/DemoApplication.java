@@ -69,6 +69,9 @@ public final class DemoApplication {
         // the official API's run sends the "order confirmed" ZNS template, one of the sandbox's samples
         ZnsTemplate.samples().forEach(builder::znsTemplate);
         return builder
+                // Zalo's retries of a webhook delivery that failed (30 s, 5 min, ...) in a hundredth of the time, so
+                // that one answer slower than Zalo's 2 s (a busy machine) is retried within the demo's run
+                .webhookRetryScale(0.01)
                 .customers(settings.customers())
                 .script(Long.parseLong(DemoSettings.SANDBOX_TRANSACTION_SCRIPT), MessageType.TRANSACTION,
                         "Chào {{username}}, đơn hàng {{order_id}} đã được giao thành công. Cảm ơn anh/chị!");
@@ -99,12 +102,24 @@ public final class DemoApplication {
         main.bind("midRun", new OfficialApiRun.MidRun(atMidRun));
         main.bind("tokens", new OfficialApiRun.Tokens(settings.oaId(), sandbox != null));
         Properties properties = settings.officialApiProperties();
+        main.bind("conversations", new CustomerConversations(sandbox, settings.customers() == null ? List.of()
+                : new CustomerList(settings.customers()).load().stream().map(DemoCustomer::getPhone).toList()));
         if (sandbox != null) {
             // the sandbox's tokens are the sandbox's: kept in memory, not in the user's token directory
             main.bind("demoTokens", new InMemoryTokenStore());
+            // the two-way part: the sandbox POSTs its customers' messages and receipts to Camel Main's HTTP server
+            int port = freePort();
+            properties.setProperty("camel.server.enabled", "true");
+            properties.setProperty("camel.server.host", "127.0.0.1");
+            properties.setProperty("camel.server.port", Integer.toString(port));
+            properties.setProperty("camel.component.zalo.zalo.oa-secret-key", sandbox.oa().secretKey());
+            sandbox.webhooks().setUrl("http://127.0.0.1:" + port + "/zalo/events");
         }
         main.setInitialProperties(properties);
         main.configure().addRoutesBuilder(new OfficialApiCareRoutes());
+        if (sandbox != null) {
+            main.configure().addRoutesBuilder(new CustomerRepliesRoutes());
+        }
         int exitCode = main.run(new String[0]);
         String target = (sandbox != null ? "sandbox at " + sandbox.baseUrl() : "the official API (real)")
                         + ", provider zalo";
@@ -131,6 +146,12 @@ public final class DemoApplication {
         int exitCode = main.run(new String[0]);
         String target = sandbox != null ? "sandbox at " + sandbox.baseUrl() : settings.caresoftBaseUrl() + " (real)";
         return new DemoRun(report, exitCode, target + ", " + settings.dsl().toLowerCase() + " DSL");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** What one run produced. */

@@ -35,6 +35,11 @@ public class OfficialApiCareRoutes extends RouteBuilder {
                     .to("direct:oa-customer")
                 .end()
                 .bean("tokens", "report")
+                // with the sandbox: customers write, the demo answers (CustomerRepliesRoutes), they read. The wait
+                // for the answers goes on a thread of its own: this route continues on the component's worker pool
+                // after its last call, and the answers' routes need those workers too
+                .threads(1)
+                .bean("conversations", "simulate")
                 .bean("campaign", "finish");
 
         from("direct:oa-customer").routeId("oa-customer")

@@ -3,6 +3,8 @@ package io.github.camelzalo.demo;
 import java.util.List;
 
 import io.github.camelzalo.demo.DemoApplication.DemoRun;
+import io.github.camelzalo.sandbox.ConversationEntry;
+import io.github.camelzalo.sandbox.WebhookDelivery;
 import io.github.camelzalo.sandbox.ZaloSandbox;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +42,32 @@ class OfficialApiDemoRunTest {
             assertThat(report.render(run.target())).contains("access token refreshes    2");
 
             // the outbox: what each customer got through provider zalo, paid by which quota
-            assertReceived(sandbox, "0981234980", "text:reply", "image:reply");
+            // (the last text of the four customers who write after the campaign is the demo's answer, on the free
+            // replies their message opened)
+            assertReceived(sandbox, "0981234980", "text:reply", "image:reply", "text:reply");
             assertReceived(sandbox, "0903456789", "text:sub_quota");               // not a follower: no image
-            assertReceived(sandbox, "0987654321", "zns:none");                     // outside the 7-day window
+            assertReceived(sandbox, "0987654321", "zns:none", "text:reply");       // outside the 7-day window
             assertReceived(sandbox, "0707654321", "zns:none");                     // never wrote to the OA
-            assertReceived(sandbox, "0934567890", "text:sub_quota", "image:sub_quota"); // free replies used up
+            assertReceived(sandbox, "0934567890", "text:sub_quota", "image:sub_quota", // free replies used up
+                    "text:reply");
             assertReceived(sandbox, "0868123456", "text:sub_quota", "image:sub_quota"); // the first run had the 8th
             assertReceived(sandbox, "0977123456");                                // not on Zalo
+            // the two-way part: four customers wrote, each got the answer of their keyword through zalo:send
+            assertThat(report.render(run.target())).contains(
+                    "replies handled           4   {cancel=1, opening hours=1, order status=1, other=1}");
+            assertThat(sandbox.conversations().of("0987654321").stream().map(ConversationEntry::text))
+                    .contains("Tôi muốn hủy đơn DH1004", CustomerRepliesRoutes.CANCEL);
+            assertThat(sandbox.conversations().of("0912345678").stream().map(ConversationEntry::text))
+                    .contains(CustomerRepliesRoutes.HOURS);
+            assertThat(sandbox.conversations().of("0981234980").stream().map(ConversationEntry::text))
+                    .contains(CustomerRepliesRoutes.ORDER);
+            assertThat(sandbox.conversations().of("0934567890").stream().map(ConversationEntry::text))
+                    .contains(CustomerRepliesRoutes.OTHER);
+            // every message the official API's run sent came back as a delivery receipt
+            long sentByZalo = sandbox.outbox().messages().stream().filter(m -> "zalo".equals(m.provider())).count();
+            assertThat(report.render(run.target())).contains("messages delivered        " + sentByZalo + " ");
+            assertThat(sandbox.webhooks().deliveries()).allSatisfy(d -> assertThat(d.status())
+                    .isEqualTo(WebhookDelivery.Status.DELIVERED));
             assertThat(sandbox.outbox().messagesTo("0987654321").stream().filter(m -> "zalo".equals(m.provider()))
                     .findFirst().orElseThrow().templateId()).isEqualTo("2450001");
             assertThat(DemoRunTest.comparable(report.render(run.target())))

@@ -47,7 +47,8 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
     @NestedConfigurationProperty
     private ETelecomAccount etelecom;
     /**
-     * The official Zalo OA API's account (provider zalo): zalo.app-id, zalo.app-secret, zalo.oa-secret-key,
+     * The official Zalo OA API's account (provider zalo): zalo.app-id, zalo.app-secret, zalo.oa-secret-key (and
+     * zalo.previous-oa-secret-key, zalo.oa-secret-keys for several OAs, which check zalo:events' signatures),
      * zalo.refresh-token (the first one, which seeds the token store), zalo.token-store or zalo.token-directory,
      * zalo.rate-limit (calls per minute, default 4000), and zalo.oauth-base-url, zalo.open-api-base-url,
      * zalo.business-base-url to point at a sandbox.
@@ -220,10 +221,23 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      */
     private Boolean lazyStartProducer;
     /**
+     * Whether the consumer (zalo:events) hands exceptions it cannot pass to the route to the route's error handler
+     * instead of logging them.
+     */
+    private Boolean bridgeErrorHandler;
+    /**
      * Whether autowiring is enabled: options marked as autowired are looked up in the registry when there is a
      * single instance of the type.
      */
     private Boolean autowiredEnabled;
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
 
     public CareSoftAccount getCaresoft() {
         return caresoft;
