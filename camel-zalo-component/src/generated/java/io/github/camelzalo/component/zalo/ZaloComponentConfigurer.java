@@ -67,6 +67,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, io.github.camelzalo.component.zalo.ZaloProviderType.class, value)); return true;
         case "ratelimitretries":
         case "rateLimitRetries": getOrCreateConfiguration(target).setRateLimitRetries(property(camelContext, int.class, value)); return true;
+        case "ratelimiter":
+        case "rateLimiter": target.setRateLimiter(property(camelContext, io.github.camelzalo.component.zalo.pacing.ZaloRateLimiter.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retryunknownoutcome":
@@ -85,6 +87,11 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "zalo": target.setZalo(property(camelContext, io.github.camelzalo.component.zalo.ZaloAppAccount.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"rateLimiter"};
     }
 
     @Override
@@ -127,6 +134,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "provider": return io.github.camelzalo.component.zalo.ZaloProviderType.class;
         case "ratelimitretries":
         case "rateLimitRetries": return int.class;
+        case "ratelimiter":
+        case "rateLimiter": return io.github.camelzalo.component.zalo.pacing.ZaloRateLimiter.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retryunknownoutcome":
@@ -188,6 +197,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "provider": return getOrCreateConfiguration(target).getProvider();
         case "ratelimitretries":
         case "rateLimitRetries": return getOrCreateConfiguration(target).getRateLimitRetries();
+        case "ratelimiter":
+        case "rateLimiter": return target.getRateLimiter();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryunknownoutcome":

@@ -11,8 +11,7 @@ import io.github.camelzalo.component.zalo.provider.StaticCredentials;
 import io.github.camelzalo.component.zalo.provider.WireRequest;
 import io.github.camelzalo.component.zalo.provider.zalo.OaTokenCredentials;
 import io.github.camelzalo.component.zalo.provider.zalo.ZaloOaProvider;
-import io.github.camelzalo.component.zalo.pacing.AccountPacer;
-import io.github.camelzalo.component.zalo.pacing.PacerRegistry;
+import io.github.camelzalo.component.zalo.pacing.AccountRateLimit;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import io.github.camelzalo.component.zalo.provider.ZaloProvider;
 import org.apache.camel.AsyncEndpoint;
@@ -49,7 +48,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
     private BoundOperation<?, ?> boundOperation;
     private ZaloFailures failures;
     /** Set while started: producers read it per call, from their own threads. */
-    private volatile PacerRegistry.Lease pacing;
+    private volatile AccountRateLimit pacing;
 
     public ZaloEndpoint(String uri, ZaloComponent component, ZaloOperation operation,
                         ZaloConfiguration configuration) {
@@ -79,7 +78,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         super.doStart();
         double rateLimit = getComponent().ratePerSecondOf(configuration.getProvider());
         if (rateLimit > 0) {
-            pacing = PacerRegistry.jvm().lease(boundOperation.account, rateLimit);
+            pacing = getComponent().activeRateLimiter().open(boundOperation.account, rateLimit);
         }
     }
 
@@ -224,9 +223,9 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         return failures;
     }
 
-    /** The pacer of this endpoint's account while the endpoint runs and its provider has a rate limit. */
-    AccountPacer getPacer() {
-        return pacing == null ? null : pacing.pacer();
+    /** The rate limit of this endpoint's account while the endpoint runs and its provider has a rate limit. */
+    AccountRateLimit getPacer() {
+        return pacing;
     }
 
     /**
@@ -235,7 +234,8 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
      * is not started.
      */
     public RateLimitStats getRateLimitStats() {
-        return getPacer();
+        AccountRateLimit p = pacing;
+        return p == null ? null : p.stats();
     }
 
     public ZaloOperation getOperation() {
