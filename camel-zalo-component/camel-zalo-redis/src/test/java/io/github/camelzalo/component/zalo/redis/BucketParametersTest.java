@@ -1,0 +1,37 @@
+package io.github.camelzalo.component.zalo.redis;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bucket's numbers keep every window of 1.015 s (so every second) to the limit, and lose little speed. */
+class BucketParametersTest {
+
+    @Test
+    void noWindowOfOnePointZeroOneFiveSecondsEverHoldsMoreThanTheLimit() {
+        for (int limit = 1; limit <= 20_000; limit++) {
+            BucketParameters p = new BucketParameters(limit);
+            assertThat(p.mostWithin(1.015)).as("limit %d", limit).isLessThanOrEqualTo(limit);
+            assertThat(p.refillPerSecond()).as("limit %d", limit).isGreaterThanOrEqualTo(limit / 1.03);
+        }
+    }
+
+    @Test
+    void capacityAndRefillOfTheLimitsUsersSet() {
+        assertThat(new BucketParameters(15).capacity()).isEqualTo(1);
+        assertThat(new BucketParameters(100).capacity()).isEqualTo(1);
+        assertThat(new BucketParameters(300).capacity()).isEqualTo(2);
+        assertThat(new BucketParameters(5000).capacity()).isEqualTo(48);
+        // c = r = limit would admit twice the limit in one second
+        assertThat(new BucketParameters(100).mostWithin(1.0)).isEqualTo(98);
+        assertThat(new BucketParameters(100).spacingNanos()).isEqualTo(10_250_000);
+    }
+
+    @Test
+    void theLimitIsReadBackFromTheConfiguration() {
+        assertThat(BucketParameters.limitOf(new BucketParameters(100).configuration())).isCloseTo(100.0,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(BucketParameters.limitOf(new BucketParameters(66.67).configuration())).isCloseTo(66.67,
+                org.assertj.core.data.Offset.offset(0.01));
+    }
+}
