@@ -20,9 +20,10 @@ final class PacingScripts {
     /**
      * A 429. KEYS[1] state, KEYS[2] grants; ARGV now, grantedAt, retryAfterMs (-1: none), currentLimit, minRate,
      * maxInARow, defaultBackoffMs, maxBackoffMs. Returns {slowed (0/1), inARow, pause ms from now, extended ms, the new
-     * rate as text}: a 429 to a request granted after the last slowdown starts an episode (slow down to 90% of what
-     * the provider let through in the second before, by half at most, and pause, doubling per episode); an older one
-     * (or one granted in the same millisecond) echoes it and only a longer Retry-After counts. At maxInARow 429s in a row every instance pauses the longest.
+     * rate as text}: a 429 to a request granted after the last slowdown, once its pause is over, starts an episode
+     * (slow down to 90% of what the provider let through in the second before, by half at most, and pause, doubling
+     * per episode). Any other echoes it (another instance's request sent before the pause reached it, or one granted
+     * in the same millisecond) and only a longer Retry-After counts. At maxInARow 429s in a row every instance pauses the longest.
      */
     static final String RATE_LIMITED = """
             local now = tonumber(ARGV[1]); local granted = tonumber(ARGV[2]); local retryAfter = tonumber(ARGV[3])
@@ -36,7 +37,7 @@ final class PacingScripts {
             local pausedUntil = before
             local rate = tonumber(s[5]) or current
             local slowed = 0
-            if granted > slowdownAt then
+            if granted > slowdownAt and now >= before then
               episodes = episodes + 1
               local backoff = retryAfter
               if backoff < 0 then backoff = math.min(maxBackoff, defaultBackoff * 2 ^ math.min(episodes - 1, 6)) end

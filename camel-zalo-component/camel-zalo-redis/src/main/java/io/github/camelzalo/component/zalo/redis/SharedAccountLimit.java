@@ -86,6 +86,7 @@ final class SharedAccountLimit implements RateLimitStats {
         this.account = account;
         this.ceiling = ratePerSecond;
         this.sharedLimit = ratePerSecond;
+        this.pausedUntilNanos = System.nanoTime();
         ZaloRedis redis = limiter.redis();
         String id = account.id();
         this.stateKey = redis.key("pace", id, "state");
@@ -187,16 +188,16 @@ final class SharedAccountLimit implements RateLimitStats {
             busy = false;
             unavailableUntil = 0;
             sharedLimit = limitInRedis;
-            for (int i = 0; i < got && liveWaiting() > 0; i++) {
+            // a 429 came while the tokens were on their way: they are dropped, the calls wait out the pause
+            boolean paused = System.nanoTime() - pausedUntilNanos < 0;
+            for (int i = 0; i < got && !paused && liveWaiting() > 0; i++) {
                 Waiter w = pollLive();
                 w.done = true;
                 granted.add(w);
             }
             permitsGranted += granted.size();
-            if (liveWaiting() > 0) {
-                if (delayNanos > 0) {
-                    schedulePump(delayNanos);
-                }
+            if (liveWaiting() > 0 && delayNanos > 0) {
+                schedulePump(delayNanos);
             }
             long now = System.nanoTime();
             checkConfiguration = limitInRedis > ceiling * 1.001
@@ -384,6 +385,13 @@ final class SharedAccountLimit implements RateLimitStats {
                 resends++;
             }
             mayHaveInARow = true;
+            // this instance stops at once, before Redis hears of it: at hundreds a second, the round trips it takes
+            // to pause every instance would otherwise be worth a run of 429s
+            long pause = retryAfter == null ? 1000 : Math.min(60_000, Math.max(0, retryAfter.toMillis()));
+            long until = System.nanoTime() + pause * 1_000_000;
+            if (until - pausedUntilNanos > 0) {
+                pausedUntilNanos = until;
+            }
             current = sharedLimit;
             local = inFallback ? fallback : null;
         }
@@ -414,7 +422,10 @@ final class SharedAccountLimit implements RateLimitStats {
         long extendedMillis = (Long) reply.get(3);
         double rate = Double.parseDouble(String.valueOf(reply.get(4)));
         synchronized (this) {
-            pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + pauseMillis * 1_000_000);
+            long until = System.nanoTime() + pauseMillis * 1_000_000;
+            if (until - pausedUntilNanos > 0) {
+                pausedUntilNanos = until;
+            }
             if (slowed) {
                 slowdowns++;
                 sharedLimit = rate;
