@@ -22,7 +22,8 @@ import java.util.Map;
  *   --stub-threads 1                     I/O threads of the stub server process
  *   --zalo ioThreads=2,workerPoolSize=1  further options of the zalo component (all cases but it unchanged)
  *   --pacing-calls 3000                  calls of each pacing run
- *   --no-overhead, --no-pacing           skip a part
+ *   --shared-requests 30000              measured requests of each shared-state pacing run
+ *   --no-overhead, --no-pacing, --no-shared   skip a part
  * </pre>
  */
 public final class Benchmark {
@@ -58,6 +59,15 @@ public final class Benchmark {
         }
         if (!options.containsKey("no-pacing")) {
             pacing(Integer.parseInt(options.getOrDefault("pacing-calls", "3000")));
+        }
+        if (!options.containsKey("no-shared")) {
+            Process stub = startStub(stubThreads);
+            try {
+                SharedStateRun.run("http://127.0.0.1:" + readPort(stub),
+                        Integer.parseInt(options.getOrDefault("shared-requests", "30000")));
+            } finally {
+                stub.destroy();
+            }
         }
         System.out.printf(Locale.ROOT, "load average %.2f at the end%n", ProcessMeter.loadAverage());
     }
