@@ -63,16 +63,23 @@ final class SharedStateRun {
         }
         try {
             List<Pacing> results = new ArrayList<>();
-            // one caller stays below the limit, so its time per call is the limiter's cost; 64 saturate it
+            // one caller stays below the limit, so its time per call is the limiter's cost; 64 saturate it. Three
+            // alternating rounds, the median of each figure
             for (int callers : new int[] { 1, 64 }) {
                 int n = callers == 1 ? requests / 6 : requests;
                 // a first, unreported run of each warms it up
                 pacing("local", stubBaseUrl, null, callers, n / 4);
-                results.add(pacing("local", stubBaseUrl, null, callers, n));
                 pacing("redis", stubBaseUrl, redis.uri(), callers, n / 4);
-                results.add(pacing("redis", stubBaseUrl, redis.uri(), callers, n));
+                List<Pacing> local = new ArrayList<>();
+                List<Pacing> shared = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    local.add(pacing("local", stubBaseUrl, null, callers, n));
+                    shared.add(pacing("redis", stubBaseUrl, redis.uri(), callers, n));
+                }
+                results.add(median(local));
+                results.add(median(shared));
             }
-            System.out.println("limiter  callers    req/s  us/call  cpu us/call  errors");
+            System.out.println("limiter  callers    req/s  us/call  cpu us/call  errors   (medians of 3 rounds)");
             for (Pacing p : results) {
                 System.out.printf(Locale.ROOT, "%-8s %7d %8.0f %8.0f %12.1f %7d%n", p.label, p.callers,
                         p.perSecond(), p.meanMicros(), p.cpuMicros, p.errors);
@@ -89,6 +96,15 @@ final class SharedStateRun {
         } finally {
             redis.close();
         }
+    }
+
+    private static Pacing median(List<Pacing> runs) {
+        List<Pacing> bySpeed = new ArrayList<>(runs);
+        bySpeed.sort(java.util.Comparator.comparingDouble(Pacing::seconds));
+        List<Double> cpu = runs.stream().map(Pacing::cpuMicros).sorted().toList();
+        Pacing mid = bySpeed.get(bySpeed.size() / 2);
+        long errors = runs.stream().mapToLong(Pacing::errors).sum();
+        return new Pacing(mid.label, mid.callers, mid.requests, mid.seconds, cpu.get(cpu.size() / 2), errors);
     }
 
     private static Pacing pacing(String label, String stubBaseUrl, String redisUri, int callers, int requests)
