@@ -47,8 +47,12 @@ public class ZaloAppAccountConfigurer extends org.apache.camel.support.component
         case "refreshAhead": target.setRefreshAhead(property(camelContext, long.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencachetime":
+        case "tokenCacheTime": target.setTokenCacheTime(property(camelContext, long.class, value)); return true;
         case "tokendirectory":
         case "tokenDirectory": target.setTokenDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenleasetime":
+        case "tokenLeaseTime": target.setTokenLeaseTime(property(camelContext, long.class, value)); return true;
         case "tokenstore":
         case "tokenStore": target.setTokenStore(property(camelContext, io.github.camelzalo.component.zalo.auth.ZaloTokenStore.class, value)); return true;
         default: return false;
@@ -82,8 +86,12 @@ public class ZaloAppAccountConfigurer extends org.apache.camel.support.component
         case "refreshAhead": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "tokencachetime":
+        case "tokenCacheTime": return long.class;
         case "tokendirectory":
         case "tokenDirectory": return java.lang.String.class;
+        case "tokenleasetime":
+        case "tokenLeaseTime": return long.class;
         case "tokenstore":
         case "tokenStore": return io.github.camelzalo.component.zalo.auth.ZaloTokenStore.class;
         default: return null;
@@ -118,8 +126,12 @@ public class ZaloAppAccountConfigurer extends org.apache.camel.support.component
         case "refreshAhead": return target.getRefreshAhead();
         case "refreshtoken":
         case "refreshToken": return target.getRefreshToken();
+        case "tokencachetime":
+        case "tokenCacheTime": return target.getTokenCacheTime();
         case "tokendirectory":
         case "tokenDirectory": return target.getTokenDirectory();
+        case "tokenleasetime":
+        case "tokenLeaseTime": return target.getTokenLeaseTime();
         case "tokenstore":
         case "tokenStore": return target.getTokenStore();
         default: return null;

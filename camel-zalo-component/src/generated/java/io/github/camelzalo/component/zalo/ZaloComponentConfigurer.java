@@ -85,6 +85,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitretries":
         case "rateLimitRetries": getOrCreateConfiguration(target).setRateLimitRetries(property(camelContext, int.class, value)); return true;
+        case "ratelimiter":
+        case "rateLimiter": target.setRateLimiter(property(camelContext, io.github.camelzalo.component.zalo.pacing.ZaloRateLimiter.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retryunknownoutcome":
@@ -105,6 +107,11 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "zalo": target.setZalo(property(camelContext, io.github.camelzalo.component.zalo.ZaloAppAccount.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"rateLimiter"};
     }
 
     @Override
@@ -165,6 +172,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return java.lang.String.class;
         case "ratelimitretries":
         case "rateLimitRetries": return int.class;
+        case "ratelimiter":
+        case "rateLimiter": return io.github.camelzalo.component.zalo.pacing.ZaloRateLimiter.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retryunknownoutcome":
@@ -246,6 +255,8 @@ public class ZaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return target.getProxyUsername();
         case "ratelimitretries":
         case "rateLimitRetries": return getOrCreateConfiguration(target).getRateLimitRetries();
+        case "ratelimiter":
+        case "rateLimiter": return target.getRateLimiter();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryunknownoutcome":

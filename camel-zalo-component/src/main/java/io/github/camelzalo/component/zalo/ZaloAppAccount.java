@@ -76,10 +76,40 @@ public class ZaloAppAccount {
                             + " on with it; half the token's lifetime when that is shorter.")
     private long refreshAhead = 600_000;
 
+    @UriParam(label = "zalo", defaultValue = "30000",
+              description = "How long the refresh lease of a shared token store lasts, in milliseconds: while one"
+                            + " instance refreshes an OA's tokens the others wait for its new pair, and if it dies they"
+                            + " wait at most this long before one of them refreshes.")
+    private long tokenLeaseTime = 30_000;
+
+    @UriParam(label = "zalo", defaultValue = "60000",
+              description = "How long a pair read from a shared token store is used before the store is read again,"
+                            + " in milliseconds: the longest an instance goes on with a pair another instance has"
+                            + " already replaced (a call refused for it is sent again with the new one).")
+    private long tokenCacheTime = 60_000;
+
     @UriParam(label = "zalo", defaultValue = "false",
               description = "Whether calls also carry appsecret_proof, the hex HMAC-SHA256 of the access token keyed"
                             + " with the app secret.")
     private boolean appSecretProof;
+
+    /** How long the refresh lease of a shared token store lasts, ms. */
+    public long getTokenLeaseTime() {
+        return tokenLeaseTime;
+    }
+
+    public void setTokenLeaseTime(long tokenLeaseTime) {
+        this.tokenLeaseTime = tokenLeaseTime;
+    }
+
+    /** How long a pair read from a shared token store is used before the store is read again, ms. */
+    public long getTokenCacheTime() {
+        return tokenCacheTime;
+    }
+
+    public void setTokenCacheTime(long tokenCacheTime) {
+        this.tokenCacheTime = tokenCacheTime;
+    }
 
     /** The Zalo app's id, from Zalo's developer console. */
     public String getAppId() {

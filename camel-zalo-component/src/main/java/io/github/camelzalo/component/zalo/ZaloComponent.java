@@ -28,6 +28,8 @@ import io.github.camelzalo.component.zalo.management.ZaloMonitor;
 import io.github.camelzalo.component.zalo.auth.ZaloOAuthClient;
 import io.github.camelzalo.component.zalo.auth.ZaloTokenManager;
 import io.github.camelzalo.component.zalo.auth.ZaloTokenStore;
+import io.github.camelzalo.component.zalo.pacing.LocalRateLimiter;
+import io.github.camelzalo.component.zalo.pacing.ZaloRateLimiter;
 import io.github.camelzalo.component.zalo.provider.zalo.ZaloOaProvider;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -100,6 +102,13 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
                                             + " 4000 as Zalo allows an app), and zalo.oauthBaseUrl,"
                                             + " zalo.openApiBaseUrl, zalo.businessBaseUrl to point at a sandbox.")
     private ZaloAppAccount zalo = new ZaloAppAccount();
+
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where each provider account's rate limit is kept: a ZaloRateLimiter bean. By default the"
+                            + " one bean of that type in the registry (e.g. the Redis limiter of camel-zalo-redis,"
+                            + " which paces an account across every JVM that uses it), else each JVM paces on its"
+                            + " own.")
+    private ZaloRateLimiter rateLimiter;
 
     @Metadata(label = "advanced", autowired = false,
               description = "An HttpClient 5 async client to use instead of the one the component creates. The"
@@ -358,6 +367,8 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
                 .io(workers)
                 .timer(deadlines)
                 .refreshAhead(Duration.ofMillis(zalo.getRefreshAhead()))
+                .leaseTime(Duration.ofMillis(zalo.getTokenLeaseTime()))
+                .cacheTime(Duration.ofMillis(zalo.getTokenCacheTime()))
                 .seed(configuration.getOaId() == null ? null : configuration.getOaId().strip(), zalo.getRefreshToken())
                 .build();
     }
@@ -442,6 +453,11 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
                 "at least 1, or 0 for the default (half the processors, at least 1)");
         for (ZaloProviderType provider : ZaloProviderType.values()) {
             checkRateLimit(provider);
+        }
+        if (zalo != null) {
+            OptionRanges.atLeast("zalo.tokenLeaseTime", zalo.getTokenLeaseTime(), 1000,
+                    "at least 1000 ms (a refresh must fit in it)");
+            OptionRanges.atLeast("zalo.tokenCacheTime", zalo.getTokenCacheTime(), 0, "0 (read every time) or more ms");
         }
     }
 
@@ -589,6 +605,18 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
         };
     }
 
+    /**
+     * The rate limiter endpoints pace their accounts with: the {@code rateLimiter} option, else the one
+     * {@link ZaloRateLimiter} bean in the registry, else this JVM's local pacers.
+     */
+    ZaloRateLimiter activeRateLimiter() {
+        ZaloRateLimiter limiter = rateLimiter;
+        if (limiter == null && getCamelContext() != null) {
+            limiter = getCamelContext().getRegistry().findSingleByType(ZaloRateLimiter.class);
+        }
+        return limiter != null ? limiter : LocalRateLimiter.jvm();
+    }
+
     /** The rate limit of {@code provider}'s accounts, calls per second, or 0 when it is off. */
     double ratePerSecondOf(ZaloProviderType provider) {
         if (provider == ZaloProviderType.zalo) {
@@ -652,6 +680,14 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
 
     public void setEtelecom(ETelecomAccount etelecom) {
         this.etelecom = etelecom;
+    }
+
+    public ZaloRateLimiter getRateLimiter() {
+        return rateLimiter;
+    }
+
+    public void setRateLimiter(ZaloRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
     }
 
     public CloseableHttpAsyncClient getHttpClient() {

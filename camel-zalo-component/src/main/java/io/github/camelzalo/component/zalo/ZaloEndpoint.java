@@ -26,8 +26,7 @@ import io.github.camelzalo.component.zalo.provider.StaticCredentials;
 import io.github.camelzalo.component.zalo.provider.WireRequest;
 import io.github.camelzalo.component.zalo.provider.zalo.OaTokenCredentials;
 import io.github.camelzalo.component.zalo.provider.zalo.ZaloOaProvider;
-import io.github.camelzalo.component.zalo.pacing.AccountPacer;
-import io.github.camelzalo.component.zalo.pacing.PacerRegistry;
+import io.github.camelzalo.component.zalo.pacing.AccountRateLimit;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import io.github.camelzalo.component.zalo.provider.ZaloProvider;
 import org.apache.camel.AsyncEndpoint;
@@ -73,7 +72,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
     private ZaloFailures failures;
     private volatile ZaloEventsConsumer eventsConsumer;
     /** Set while started: producers read it per call, from their own threads. */
-    private volatile PacerRegistry.Lease pacing;
+    private volatile AccountRateLimit pacing;
     /** The account as monitoring sees it, while started. */
     private volatile MonitoredAccount monitored;
     /** The account's short name in monitoring: host and key digest. */
@@ -130,7 +129,7 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         }
         double rateLimit = getComponent().ratePerSecondOf(configuration.getProvider());
         if (rateLimit > 0) {
-            pacing = PacerRegistry.jvm().lease(boundOperation.account, rateLimit);
+            pacing = getComponent().activeRateLimiter().open(boundOperation.account, rateLimit);
         }
         accountId = MonitoredAccount.idOf(boundOperation.account);
         monitored = getComponent().getMonitor().join(boundOperation.account, this, this::getRateLimitStats);
@@ -331,9 +330,9 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         return failures;
     }
 
-    /** The pacer of this endpoint's account while the endpoint runs and its provider has a rate limit. */
-    AccountPacer getPacer() {
-        return pacing == null ? null : pacing.pacer();
+    /** The rate limit of this endpoint's account while the endpoint runs and its provider has a rate limit. */
+    AccountRateLimit getPacer() {
+        return pacing;
     }
 
     /**
@@ -342,7 +341,8 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
      * is not started.
      */
     public RateLimitStats getRateLimitStats() {
-        return getPacer();
+        AccountRateLimit p = pacing;
+        return p == null ? null : p.stats();
     }
 
     public ZaloOperation getOperation() {
@@ -562,12 +562,16 @@ public class ZaloEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
      */
     @ManagedOperation(description = "Reset the account's rate limit to its configured rate, ending a slowdown")
     public String resetRateLimit() {
-        AccountPacer pacer = getPacer();
-        if (pacer == null) {
+        AccountRateLimit limit = getPacer();
+        if (limit == null) {
             return "Pacing is off for " + getAccount();
         }
-        pacer.resetSlowdown();
-        return "The rate limit of " + pacer.getAccount() + " is back to " + pacer.getConfiguredRate() + " calls/s";
+        RateLimitStats stats = limit.stats();
+        if (!limit.resetSlowdown()) {
+            return "The rate limit of " + stats.getAccount() + " is shared (" + getComponent().activeRateLimiter()
+                   + "): it comes back to its configured rate on its own schedule";
+        }
+        return "The rate limit of " + stats.getAccount() + " is back to " + stats.getConfiguredRate() + " calls/s";
     }
 
     @Override

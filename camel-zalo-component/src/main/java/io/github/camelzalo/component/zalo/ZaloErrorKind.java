@@ -81,6 +81,12 @@ public enum ZaloErrorKind {
      * component holds the new pair in memory and saves it on the next call. The call was not sent.
      */
     TOKEN_STORE_FAILED(true, false),
+    /**
+     * The shared rate limiter (e.g. Redis) could not be reached, or answered too late, so the call could not get its
+     * turn: it was not sent, rather than sent unpaced. See the scale-out page for the opt-in fallback to local
+     * pacing.
+     */
+    RATE_LIMITER_UNAVAILABLE(true, false),
     /** The user has not interacted with the OA within the consultation window (Zalo -230, -232). */
     OUTSIDE_WINDOW(false, false),
     /** The message type needs the user to follow the OA (Zalo -213). */

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import io.github.camelzalo.component.zalo.auth.TokenUnavailableException;
 import io.github.camelzalo.component.zalo.model.PhoneNumbers;
+import io.github.camelzalo.component.zalo.pacing.RateLimiterUnavailableException;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
 import io.github.camelzalo.component.zalo.transport.TransportException;
 
@@ -87,6 +88,14 @@ final class ZaloFailures {
         return base(ZaloErrorKind.IO_ERROR, false)
                 .errorMessage(clean(cause != null && cause.getMessage() != null ? cause.getMessage()
                         : "The zalo component stopped before the call was sent", MAX_TEXT))
+                .cause(cause)
+                .build();
+    }
+
+    /** A shared rate limiter could not be reached: the call was not sent, rather than sent unpaced. */
+    ZaloApiException limiterUnavailable(RateLimiterUnavailableException cause) {
+        return base(ZaloErrorKind.RATE_LIMITER_UNAVAILABLE, false)
+                .errorMessage(clean(cause.getMessage(), MAX_TEXT))
                 .cause(cause)
                 .build();
     }

@@ -16,9 +16,10 @@ import java.util.function.Supplier;
 
 import io.github.camelzalo.component.zalo.auth.TokenUnavailableException;
 import io.github.camelzalo.component.zalo.model.ZnsRequest;
-import io.github.camelzalo.component.zalo.pacing.AccountPacer;
+import io.github.camelzalo.component.zalo.pacing.AccountRateLimit;
 import io.github.camelzalo.component.zalo.pacing.PacerWait;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
+import io.github.camelzalo.component.zalo.pacing.RateLimiterUnavailableException;
 import io.github.camelzalo.component.zalo.provider.Credential;
 import io.github.camelzalo.component.zalo.provider.ProviderErrors;
 import io.github.camelzalo.component.zalo.provider.ProviderFailure;
@@ -132,7 +133,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
         private final AsyncCallback callback;
         private final ZaloComponent component;
         private final ZaloHttpTransport transport;
-        private final AccountPacer pacer;
+        private final AccountRateLimit pacer;
         private final long started = System.nanoTime();
         private final long deadline;
         private final AtomicInteger state = new AtomicInteger(SENDING);
@@ -150,7 +151,7 @@ public class ZaloProducer extends DefaultAsyncProducer {
         private Throwable error;
 
         Trip(BoundOperation<R, T> bound, Exchange exchange, R request, WireRequest wire, AsyncCallback callback,
-             ZaloComponent component, ZaloHttpTransport transport, AccountPacer pacer) {
+             ZaloComponent component, ZaloHttpTransport transport, AccountRateLimit pacer) {
             this.bound = bound;
             this.exchange = exchange;
             this.request = request;
@@ -301,12 +302,17 @@ public class ZaloProducer extends DefaultAsyncProducer {
             }
         }
 
-        /** The pacer stopped (its endpoint stopped) before the call's turn came: not sent. */
+        /**
+         * The pacer stopped (its endpoint stopped) before the call's turn came, or a shared rate limiter could not be
+         * reached: not sent.
+         */
         @Override
         public void onAbandoned(Exception cause) {
             if (state.compareAndSet(WAITING, DONE)) {
                 cancelWaitTimer();
-                continueOnWorker(() -> failWith(() -> endpoint.getFailures().stoppedBeforeSending(cause)));
+                continueOnWorker(() -> failWith(() -> cause instanceof RateLimiterUnavailableException unavailable
+                        ? endpoint.getFailures().limiterUnavailable(unavailable)
+                        : endpoint.getFailures().stoppedBeforeSending(cause)));
             }
         }
 

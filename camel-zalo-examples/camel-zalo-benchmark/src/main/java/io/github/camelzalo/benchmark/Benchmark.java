@@ -23,7 +23,8 @@ import java.util.Map;
  *   --zalo ioThreads=2,workerPoolSize=1  further options of the zalo component (all cases but it unchanged)
  *   --pacing-calls 3000                  calls of each pacing run
  *   --events-requests 20000              POSTs of each events throughput run (64 senders)
- *   --no-overhead, --no-pacing, --no-events   skip a part
+ *   --shared-requests 30000              measured requests of each shared-state pacing run
+ *   --no-overhead, --no-pacing, --no-events, --no-shared   skip a part
  * </pre>
  */
 public final class Benchmark {
@@ -62,6 +63,15 @@ public final class Benchmark {
         }
         if (!options.containsKey("no-events")) {
             events(Integer.parseInt(options.getOrDefault("events-requests", "20000")), reps);
+        }
+        if (!options.containsKey("no-shared")) {
+            Process stub = startStub(stubThreads);
+            try {
+                SharedStateRun.run("http://127.0.0.1:" + readPort(stub),
+                        Integer.parseInt(options.getOrDefault("shared-requests", "30000")));
+            } finally {
+                stub.destroy();
+            }
         }
         System.out.printf(Locale.ROOT, "load average %.2f at the end%n", ProcessMeter.loadAverage());
     }

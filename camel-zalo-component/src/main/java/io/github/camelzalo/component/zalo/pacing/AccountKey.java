@@ -98,6 +98,15 @@ public final class AccountKey {
         }
     }
 
+    /**
+     * A name for this account that another JVM computes alike, for a shared store's keys: the provider and 32 hex
+     * digits of a SHA-256 over the provider, the base URL and the key's digest (so never the key, and no way back
+     * to it).
+     */
+    public String id() {
+        return provider + ":" + digest(provider + "\n" + baseUrl + "\n" + keyDigest).substring(0, 32);
+    }
+
     public String getProvider() {
         return provider;
     }

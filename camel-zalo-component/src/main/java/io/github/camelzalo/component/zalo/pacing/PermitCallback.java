@@ -7,11 +7,14 @@ public interface PermitCallback {
      * The call may go now. Runs on the caller's thread when a permit is free at once, else on the pacing timer,
      * so it must not block.
      *
-     * @param permit identifies the permit; hand it back to {@link AccountPacer#rateLimited} or
-     *               {@link AccountPacer#answered} with the call's answer
+     * @param permit identifies the permit; hand it back to {@link AccountRateLimit#rateLimited} or
+     *               {@link AccountRateLimit#answered} with the call's answer
      */
     void onPermit(long permit);
 
-    /** The owner of the call stopped before a permit was granted. */
+    /**
+     * No permit will come: the owner of the call stopped first, or a shared limiter could not be reached (then
+     * {@code cause} is a {@link RateLimiterUnavailableException}). The call must not be sent.
+     */
     void onAbandoned(Exception cause);
 }

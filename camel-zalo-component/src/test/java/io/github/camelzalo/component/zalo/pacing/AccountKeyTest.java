@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.pacing;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,5 +40,16 @@ class AccountKeyTest {
                 .isEqualTo(AccountKey.of("caresoft", "http://localhost:8080/acme", "k"));
         assertThat(AccountKey.of("caresoft", "http://localhost:80/acme", "k"))
                 .isEqualTo(AccountKey.of("caresoft", "http://localhost/acme", "k"));
+    }
+
+    /** The name shared stores key an account by: the same for every spelling and JVM, another per key, no key in it. */
+    @Test
+    void theSharedIdIsStablePerAccountAndCarriesNoKey() {
+        String id = ACME.id();
+
+        assertThat(id).matches("caresoft:[0-9a-f]{32}").doesNotContain("key-1");
+        assertThat(AccountKey.of("caresoft", "HTTPS://API.CareSoft.VN/acme/", "key-1").id()).isEqualTo(id);
+        assertThat(AccountKey.of("caresoft", "https://api.caresoft.vn/acme", "key-2").id()).isNotEqualTo(id);
+        assertThat(AccountKey.of("etelecom", "https://api.caresoft.vn/acme", "key-1").id()).isNotEqualTo(id);
     }
 }

@@ -3,6 +3,7 @@ package io.github.camelzalo.component.zalo.springboot;
 import io.github.camelzalo.component.zalo.CareSoftAccount;
 import io.github.camelzalo.component.zalo.ETelecomAccount;
 import io.github.camelzalo.component.zalo.ZaloAppAccount;
+import io.github.camelzalo.component.zalo.pacing.ZaloRateLimiter;
 import io.github.camelzalo.component.zalo.ZaloConfiguration;
 import io.github.camelzalo.component.zalo.ZaloProviderType;
 import io.github.camelzalo.component.zalo.model.OaMessageType;
@@ -201,6 +202,12 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
      * (https.proxyHost, https.proxyPort, http.proxyHost, http.proxyPort, http.nonProxyHosts). False ignores them.
      */
     private Boolean useSystemProxy;
+    /**
+     * Where each provider account's rate limit is kept, as a bean reference (#bean:name): a ZaloRateLimiter bean.
+     * By default the one bean of that type in the registry (e.g. the Redis limiter of camel-zalo-redis, which paces
+     * an account across every JVM that uses it), else each JVM paces on its own.
+     */
+    private ZaloRateLimiter rateLimiter;
     /**
      * TLS settings (trust store, key store) for the connections to the providers, as a bean reference
      * (#bean:name). Certificates and host names are always verified.
@@ -429,6 +436,14 @@ public class ZaloComponentConfiguration extends ComponentConfigurationProperties
 
     public void setWorkerPool(ExecutorService workerPool) {
         this.workerPool = workerPool;
+    }
+
+    public ZaloRateLimiter getRateLimiter() {
+        return rateLimiter;
+    }
+
+    public void setRateLimiter(ZaloRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
     }
 
     public CloseableHttpAsyncClient getHttpClient() {
