@@ -24,8 +24,9 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * The three ways of asking CareSoft for a user's status that the benchmark compares, each a route
- * {@code direct:call} taking the phone number as its body.
+ * The ways of making a call that the benchmark compares, each a route {@code direct:call}: asking CareSoft for a
+ * user's status (the phone number as the body) through the component, camel-http and the floor; and sending a
+ * consultation text through the official API the same three ways.
  */
 enum OverheadCase {
 
@@ -81,7 +82,7 @@ enum OverheadCase {
                 public void configure() {
                     from("direct:call")
                             .setHeader(ZaloConstants.USER_ID, constant(StubServer.ZALO_USER))
-                            .setBody(constant("Đơn hàng của quý khách đã được giao"))
+                            .setBody(constant(MESSAGE))
                             .to("zalo:send?provider=zalo");
                 }
             });
@@ -131,14 +132,8 @@ enum OverheadCase {
     FLOOR("floor") {
         @Override
         void configure(CamelContext context, String stubBaseUrl) throws Exception {
-            CloseableHttpAsyncClient client = HttpAsyncClients.custom()
-                    .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                            .setMaxConnTotal(100).setMaxConnPerRoute(100).build())
-                    .build();
-            client.start();
-            context.getRegistry().bind("floorClient", (AutoCloseable) () -> client.close(CloseMode.GRACEFUL));
-            FloorProcessor floor = new FloorProcessor(client, URI.create(stubBaseUrl + "/acme/api/v1/zalo/user-status"),
-                    API_KEY, OA_ID);
+            FloorProcessor floor = FloorProcessor.userStatus(floorClient(context),
+                    URI.create(stubBaseUrl + "/acme/api/v1/zalo/user-status"), API_KEY, OA_ID);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -151,8 +146,63 @@ enum OverheadCase {
         boolean isExpected(Object body) {
             return StatusAnswer.isExpected(body);
         }
+    },
+
+    /**
+     * The {@code zalo} case written by hand with camel-http: the message marshalled, the stub's access token as a
+     * constant header (no refresh, no store), the answer unmarshalled into a map.
+     */
+    ZALO_CAMEL_HTTP("zalo-camel-http") {
+        @Override
+        void configure(CamelContext context, String stubBaseUrl) throws Exception {
+            HttpComponent http = context.getComponent("http", HttpComponent.class);
+            http.setMaxTotalConnections(200);
+            http.setConnectionsPerRoute(100);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call")
+                            .process(e -> e.getMessage().setBody(ZaloAnswer.textMessage(StubServer.ZALO_USER,
+                                    MESSAGE)))
+                            .marshal().json(JsonLibrary.Jackson)
+                            .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                            .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                            .setHeader("access_token", constant(StubServer.ZALO_ACCESS_TOKEN))
+                            .to(stubBaseUrl + "/openapi/v3.0/oa/message/cs")
+                            .unmarshal().json(JsonLibrary.Jackson, ZaloAnswer.class);
+                }
+            });
+        }
+
+        @Override
+        boolean isExpected(Object body) {
+            return ZaloAnswer.isExpected(body);
+        }
+    },
+
+    /** The {@code zalo} case's floor: the same official-API call from the minimal processor, a fixed token. */
+    ZALO_FLOOR("zalo-floor") {
+        @Override
+        void configure(CamelContext context, String stubBaseUrl) throws Exception {
+            FloorProcessor floor = FloorProcessor.oaMessage(floorClient(context),
+                    URI.create(stubBaseUrl + "/openapi/v3.0/oa/message/cs"), StubServer.ZALO_ACCESS_TOKEN,
+                    StubServer.ZALO_USER);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call").setBody(constant(MESSAGE)).process(floor);
+                }
+            });
+        }
+
+        @Override
+        boolean isExpected(Object body) {
+            return ZaloAnswer.isExpected(body);
+        }
     };
 
+    /** The text every official-API case sends. */
+    static final String MESSAGE = "Đơn hàng của quý khách đã được giao";
     static final String API_KEY = "benchmark-key";
     static final String APP_ID = "4318000000000000001";
     static final Map<String, Object> componentOptions = new HashMap<>();
@@ -172,6 +222,27 @@ enum OverheadCase {
 
     /** Whether a route's result is the stub's answer, correctly read. */
     abstract boolean isExpected(Object body);
+
+    /** The case written by hand with camel-http that this case is measured against, or null for a baseline. */
+    OverheadCase handWritten() {
+        return this == COMPONENT ? CAMEL_HTTP : this == ZALO ? ZALO_CAMEL_HTTP : null;
+    }
+
+    /** The minimal processor making the same call, or null for a baseline. */
+    OverheadCase floor() {
+        return this == COMPONENT ? FLOOR : this == ZALO ? ZALO_FLOOR : null;
+    }
+
+    /** An HttpClient 5 async client for a floor case, closed with its context (see {@link #stop}). */
+    static CloseableHttpAsyncClient floorClient(CamelContext context) {
+        CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(100).setMaxConnPerRoute(100).build())
+                .build();
+        client.start();
+        context.getRegistry().bind("floorClient", (AutoCloseable) () -> client.close(CloseMode.GRACEFUL));
+        return client;
+    }
 
     /** A started context with the route {@code direct:call}. */
     CamelContext start(String stubBaseUrl) throws Exception {
@@ -197,6 +268,7 @@ enum OverheadCase {
                 return c;
             }
         }
-        throw new IllegalArgumentException("No case " + label + "; use component, zalo, camel-http or floor");
+        throw new IllegalArgumentException("No case " + label + "; use component, zalo, camel-http, zalo-camel-http,"
+                                           + " floor or zalo-floor");
     }
 }

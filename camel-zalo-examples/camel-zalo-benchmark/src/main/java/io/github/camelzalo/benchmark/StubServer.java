@@ -49,8 +49,9 @@ public final class StubServer implements AutoCloseable {
                                               + ZALO_MESSAGE_ID + "\",\"user_id\":\"" + ZALO_USER + "\",\"quota\":"
                                               + "{\"quota_type\":\"reply\",\"remain\":\"7\",\"total\":\"8\","
                                               + "\"owner_type\":\"OA\",\"owner_id\":\"1600190000752846\"}}}";
+    static final String ZALO_ACCESS_TOKEN = "benchmark-access-token";
     /** Zalo's token endpoint: every refresh gets the same long-lived pair (the benchmark refreshes once). */
-    static final String ZALO_TOKEN_ANSWER = "{\"access_token\":\"benchmark-access-token\",\"refresh_token\":"
+    static final String ZALO_TOKEN_ANSWER = "{\"access_token\":\"" + ZALO_ACCESS_TOKEN + "\",\"refresh_token\":"
                                             + "\"benchmark-refresh-token-2\",\"expires_in\":\"90000\"}";
 
     private final HttpAsyncServer server;
