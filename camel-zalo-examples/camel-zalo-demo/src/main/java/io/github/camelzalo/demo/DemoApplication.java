@@ -62,6 +62,8 @@ public final class DemoApplication {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kept.inbox().close();
+            // on stdout: the logging may already be shut down by its own hook
+            System.out.println("Stopped the demo and its sandbox.");
             stopped.countDown();
         }, "demo-stop"));
         for (DemoRun run : kept.runs()) {

@@ -45,7 +45,7 @@ public final class OpenInbox implements AutoCloseable {
         main.configure().addRoutesBuilder(new CustomerRepliesRoutes());
         main.start();
         sandbox.webhooks().setUrl(webhookUrl);
-        LOG.info("The sandbox stays open at {}; its webhook goes to {}", sandbox.baseUrl(), webhookUrl);
+        LOG.debug("The sandbox stays open at {}; its webhook goes to {}", sandbox.baseUrl(), webhookUrl);
         return new OpenInbox(sandbox, main, webhookUrl);
     }
 
@@ -89,6 +89,6 @@ public final class OpenInbox implements AutoCloseable {
             LOG.warn("Camel did not stop cleanly: {}", e.toString());
         }
         sandbox.close();
-        LOG.info("The demo and its sandbox are stopped");
+        LOG.debug("The demo and its sandbox are stopped");
     }
 }
