@@ -1,10 +1,14 @@
 package io.github.camelzalo.demo;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
-import io.github.camelzalo.component.zalo.auth.InMemoryTokenStore;
+import io.github.camelzalo.component.zalo.auth.ZaloTokenStore;
 import io.github.camelzalo.sandbox.MessageType;
 import io.github.camelzalo.sandbox.ZaloSandbox;
 import io.github.camelzalo.sandbox.ZnsTemplate;
@@ -15,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The customer-care demo on Camel Main. By default it starts the Zalo sandbox on 127.0.0.1 with the demo's customers
  * and points the {@code zalo:} component at it; with real accounts configured (see {@link DemoSettings}) it starts
- * no sandbox and sends for real.
+ * no sandbox and sends for real. With {@code --keep-open} the sandbox stays open after the runs, and the demo goes on
+ * answering its customers, until the JVM is stopped (Ctrl-C).
  */
 public final class DemoApplication {
 
@@ -25,13 +30,56 @@ public final class DemoApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        int exitCode = 0;
-        for (DemoRun run : run(DemoSettings.fromEnvironment())) {
-            System.out.println(run.report().render(run.target()));
-            exitCode = Math.max(exitCode, run.exitCode());
+        boolean keepOpen = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--keep-open" -> keepOpen = true;
+                case "--help", "-h" -> {
+                    System.out.print(USAGE);
+                    return;
+                }
+                default -> {
+                    System.err.print("Unknown option " + arg + "\n" + USAGE);
+                    System.exit(2);
+                }
+            }
         }
-        System.exit(exitCode);
+        DemoSettings settings = DemoSettings.fromEnvironment();
+        if (!keepOpen) {
+            int exitCode = 0;
+            for (DemoRun run : run(settings)) {
+                System.out.println(run.report().render(run.target()));
+                exitCode = Math.max(exitCode, run.exitCode());
+            }
+            System.exit(exitCode);
+        }
+        if (!settings.useSandbox()) {
+            System.err.println("--keep-open keeps the demo's sandbox open, and with real accounts configured the demo"
+                               + " starts none: unset them, or leave out --keep-open");
+            System.exit(2);
+        }
+        KeptOpen kept = runAndKeepOpen(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kept.inbox().close();
+            // on stdout: the logging may already be shut down by its own hook
+            System.out.println("Stopped the demo and its sandbox.");
+            stopped.countDown();
+        }, "demo-stop"));
+        for (DemoRun run : kept.runs()) {
+            System.out.println(run.report().render(run.target()));
+        }
+        System.out.print(kept.inbox().banner());
+        System.out.flush();
+        stopped.await();
     }
+
+    static final String USAGE = """
+            Usage: DemoApplication [--keep-open]
+              --keep-open  after the runs, keep the sandbox and the demo's answers to its customers running, and
+                           print the sandbox's inbox to open in a browser; Ctrl-C stops them
+            Where the demo sends is set by environment variables (see docs/demo.md).
+            """;
 
     /**
      * Runs the demo once, to the end: the run through CareSoft and eTelecom, then the same customers through the
@@ -47,20 +95,50 @@ public final class DemoApplication {
             }
             if (settings.runsOfficialApi()) {
                 runs.add(runOfficialCamel(settings, null, () -> {
-                }));
+                }, null));
             }
             return runs;
         }
         try (ZaloSandbox sandbox = sandboxFor(settings).build().start()) {
             LOG.info("Sandbox started at {} (outbox: {})", sandbox.baseUrl(), sandbox.outboxUrl());
-            if (settings.runsResellers()) {
-                runs.add(runAgainst(sandbox, settings));
-            }
-            if (settings.runs().contains("zalo")) {
-                runs.add(runOfficialAgainst(sandbox, settings));
-            }
-            return runs;
+            return runsAgainst(sandbox, settings, () -> SandboxZaloApp.of(sandbox, settings));
         }
+    }
+
+    /**
+     * Runs the demo as {@link #run(DemoSettings)} does, against a sandbox of its own, and leaves the sandbox running
+     * with the demo's answers to its customers ({@link OpenInbox}) for a person to look at in the inbox and write as
+     * a customer; closing the inbox stops both.
+     *
+     * @throws IllegalArgumentException with real accounts configured: there is no sandbox to keep open
+     */
+    public static KeptOpen runAndKeepOpen(DemoSettings settings) throws Exception {
+        if (!settings.useSandbox()) {
+            throw new IllegalArgumentException("Real accounts are configured: the demo starts no sandbox to keep open");
+        }
+        ZaloSandbox sandbox = sandboxFor(settings).build().start();
+        try {
+            LOG.info("Sandbox started at {} (outbox: {})", sandbox.baseUrl(), sandbox.outboxUrl());
+            // one app for the run and what stays open; made now, so that the OAuth tab shows one consent
+            SandboxZaloApp app = SandboxZaloApp.of(sandbox, settings);
+            List<DemoRun> runs = runsAgainst(sandbox, settings, () -> app);
+            return new KeptOpen(runs, OpenInbox.start(sandbox, app));
+        } catch (Exception | Error e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    private static List<DemoRun> runsAgainst(ZaloSandbox sandbox, DemoSettings settings,
+                                             Supplier<SandboxZaloApp> app) throws Exception {
+        List<DemoRun> runs = new ArrayList<>();
+        if (settings.runsResellers()) {
+            runs.add(runAgainst(sandbox, settings));
+        }
+        if (settings.runs().contains("zalo")) {
+            runs.add(runOfficialAgainst(sandbox, app.get()));
+        }
+        return runs;
     }
 
     /** A sandbox that knows the demo's customers and its "order delivered" transaction script. */
@@ -83,15 +161,16 @@ public final class DemoApplication {
      * access token ended by the sandbox as its 25 hours running out would.
      */
     public static DemoRun runOfficialAgainst(ZaloSandbox sandbox, DemoSettings settings) throws Exception {
-        String oa = sandbox.oaId();
-        DemoSettings official = settings.withOfficialApi(sandbox.appId(), sandbox.appSecret(),
-                sandbox.issueTokens(oa).refreshToken(), sandbox.zaloOauthBaseUrl(), sandbox.zaloOpenApiBaseUrl(),
-                sandbox.zaloBusinessBaseUrl(), oa);
-        return runOfficialCamel(official, sandbox, () -> sandbox.oauth().expireAccessToken(oa));
+        return runOfficialAgainst(sandbox, SandboxZaloApp.of(sandbox, settings));
     }
 
-    private static DemoRun runOfficialCamel(DemoSettings settings, ZaloSandbox sandbox, Runnable atMidRun)
-            throws Exception {
+    private static DemoRun runOfficialAgainst(ZaloSandbox sandbox, SandboxZaloApp app) throws Exception {
+        String oa = sandbox.oaId();
+        return runOfficialCamel(app.settings(), sandbox, () -> sandbox.oauth().expireAccessToken(oa), app.tokens());
+    }
+
+    private static DemoRun runOfficialCamel(DemoSettings settings, ZaloSandbox sandbox, Runnable atMidRun,
+                                            ZaloTokenStore sandboxTokens) throws Exception {
         Main main = new Main();
         CampaignReport report = new CampaignReport(main::completed, "Zalo customer-care run, official API",
                 List.of(Outcome.CONSULTATION_TEXT, Outcome.ZNS_FALLBACK, Outcome.IMAGE, Outcome.SKIPPED,
@@ -105,15 +184,9 @@ public final class DemoApplication {
         main.bind("conversations", new CustomerConversations(sandbox, settings.customers() == null ? List.of()
                 : new CustomerList(settings.customers()).load().stream().map(DemoCustomer::getPhone).toList()));
         if (sandbox != null) {
-            // the sandbox's tokens are the sandbox's: kept in memory, not in the user's token directory
-            main.bind("demoTokens", new InMemoryTokenStore());
+            main.bind("demoTokens", sandboxTokens);
             // the two-way part: the sandbox POSTs its customers' messages and receipts to Camel Main's HTTP server
-            int port = freePort();
-            properties.setProperty("camel.server.enabled", "true");
-            properties.setProperty("camel.server.host", "127.0.0.1");
-            properties.setProperty("camel.server.port", Integer.toString(port));
-            properties.setProperty("camel.component.zalo.zalo.oa-secret-key", sandbox.oa().secretKey());
-            sandbox.webhooks().setUrl("http://127.0.0.1:" + port + "/zalo/events");
+            sandbox.webhooks().setUrl(receiveWebhooks(properties, sandbox));
         }
         main.setInitialProperties(properties);
         main.configure().addRoutesBuilder(new OfficialApiCareRoutes());
@@ -148,13 +221,30 @@ public final class DemoApplication {
         return new DemoRun(report, exitCode, target + ", " + settings.dsl().toLowerCase() + " DSL");
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+    /**
+     * Sets Camel Main's HTTP server, where {@code zalo:events} listens, on 127.0.0.1 and a free port, with the
+     * sandbox's OA secret key to verify the events; returns the webhook URL to give the sandbox.
+     */
+    static String receiveWebhooks(Properties properties, ZaloSandbox sandbox) throws IOException {
+        int port = freePort();
+        properties.setProperty("camel.server.enabled", "true");
+        properties.setProperty("camel.server.host", "127.0.0.1");
+        properties.setProperty("camel.server.port", Integer.toString(port));
+        properties.setProperty("camel.component.zalo.zalo.oa-secret-key", sandbox.oa().secretKey());
+        return "http://127.0.0.1:" + port + "/zalo/events";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
     /** What one run produced. */
     public record DemoRun(CampaignReport report, int exitCode, String target) {
+    }
+
+    /** The runs made, and the sandbox they ran against, still open. */
+    public record KeptOpen(List<DemoRun> runs, OpenInbox inbox) {
     }
 }
