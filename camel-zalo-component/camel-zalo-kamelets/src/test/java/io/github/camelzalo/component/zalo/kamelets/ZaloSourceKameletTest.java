@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelzalo.component.zalo.ZaloConstants;
+import io.github.camelzalo.component.zalo.auth.InMemoryTokenStore;
 import io.github.camelzalo.sandbox.WebhookAttempt;
 import io.github.camelzalo.sandbox.WebhookDelivery;
 import io.github.camelzalo.sandbox.ZaloSandbox;
@@ -72,6 +73,16 @@ class ZaloSourceKameletTest {
                 "sandbox.app-id", sandbox.appId(),
                 "sandbox.oa-secret-key", sandbox.oa().secretKey());
         properties.forEach(main::addInitialProperty);
+        // zalo-sink's provider zalo: the application's component and app, configured the Camel Main way
+        main.addInitialProperty("camel.component.zalo.oa-id", sandbox.oaId());
+        main.addInitialProperty("camel.component.zalo.zalo.app-id", sandbox.appId());
+        main.addInitialProperty("camel.component.zalo.zalo.app-secret", sandbox.appSecret());
+        main.addInitialProperty("camel.component.zalo.zalo.refresh-token",
+                sandbox.issueTokens(sandbox.oaId()).refreshToken());
+        main.addInitialProperty("camel.component.zalo.zalo.oauth-base-url", sandbox.zaloOauthBaseUrl());
+        main.addInitialProperty("camel.component.zalo.zalo.open-api-base-url", sandbox.zaloOpenApiBaseUrl());
+        main.addInitialProperty("camel.component.zalo.zalo.business-base-url", sandbox.zaloBusinessBaseUrl());
+        main.bind("zaloTokens", new InMemoryTokenStore());
         main.bind("crm", (Processor) e -> {
             String text = e.getMessage().getBody(String.class);
             if (text.contains("DH1001") && failedOnce.add(e.getMessage().getHeader("message-id", String.class))) {
@@ -143,5 +154,24 @@ class ZaloSourceKameletTest {
         WebhookDelivery delivery = deliveries.stream().filter(d -> msgId.equals(d.event().msgId())).findFirst()
                 .orElseThrow();
         assertThat(delivery.attempts()).isNotEmpty().allSatisfy(a -> assertThat(a.httpStatus()).isEqualTo(401));
+    }
+
+    /** zalo-source piped into zalo-sink (provider zalo): the customer's message is answered with no glue. */
+    @Test
+    void zaloSourceIntoZaloSinkAnswersTheCustomer() throws Exception {
+        start("/zalo/reply");
+
+        sandbox.actAs(NGHIA).writes("Cửa hàng mở cửa lúc mấy giờ?");
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (sandbox.outbox().messages().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(sandbox.outbox().messages()).singleElement().satisfies(m -> {
+            assertThat(m.provider()).isEqualTo("zalo");
+            assertThat(m.zaloId()).isEqualTo(NGHIA_ZALO);
+            assertThat(m.text()).isEqualTo("Cảm ơn anh/chị, nhân viên sẽ trả lời trong ít phút.");
+        });
+        assertThat(sandbox.webhooks().awaitIdle(Duration.ofSeconds(10))).isTrue();
     }
 }
