@@ -174,4 +174,21 @@ class ZaloSourceKameletTest {
         });
         assertThat(sandbox.webhooks().awaitIdle(Duration.ofSeconds(10))).isTrue();
     }
+
+    @Test
+    void theKameletFollowsTheCamelKameletsConventions() throws Exception {
+        String yaml;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/kamelets/zalo-source.kamelet.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(yaml).contains("apiVersion: camel.apache.org/v1\nkind: Kamelet\n", "  name: zalo-source\n",
+                "camel.apache.org/kamelet.type: \"source\"", "camel.apache.org/kamelet.icon: \"data:image/svg+xml;base64,",
+                "    required:\n      - appId\n      - oaSecretKey\n",
+                "      oaSecretKey:\n        title: OA Secret Key\n",
+                "        format: password\n        x-descriptors:\n"
+                + "        - urn:alm:descriptor:com.tectonic.ui:password\n"
+                + "        - urn:camel:group:credentials\n",
+                "  types:\n    out:\n      mediaType: application/json\n",
+                "      - to: \"kamelet:sink\"");
+    }
 }
