@@ -24,6 +24,7 @@ import io.github.camelzalo.component.zalo.auth.TokenStatus;
 import io.github.camelzalo.component.zalo.health.ZaloHealthChecks;
 import io.github.camelzalo.component.zalo.management.ZaloCallListener;
 import io.github.camelzalo.component.zalo.management.ZaloCallListenerFactory;
+import io.github.camelzalo.component.zalo.management.ZaloEventListener;
 import io.github.camelzalo.component.zalo.management.ZaloMonitor;
 import io.github.camelzalo.component.zalo.auth.ZaloOAuthClient;
 import io.github.camelzalo.component.zalo.auth.ZaloTokenManager;
@@ -206,7 +207,7 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
     private ZaloHealthChecks healthChecks;
     /** The listeners optional modules made, closed when the component stops (the registry's beans are the user's). */
     private final List<ZaloCallListener> moduleListeners = new CopyOnWriteArrayList<>();
-    private final WebhookPaths webhookPaths = new WebhookPaths();
+    private final WebhookPaths webhookPaths = new WebhookPaths(monitor);
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -300,12 +301,18 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
         startMonitoring();
     }
 
-    /** Health checks per account, the registry's call listeners and, with its module, Micrometer meters. */
+    /**
+     * Health checks per account, the registry's call and event listeners and, with its module, Micrometer meters
+     * (the health checks of {@code zalo:events} come with their consumers).
+     */
     private void startMonitoring() {
         CamelContext context = getCamelContext();
         healthChecks = ZaloHealthChecks.install(this, this::registeredName);
         for (ZaloCallListener listener : context.getRegistry().findByType(ZaloCallListener.class)) {
             monitor.addListener(listener);
+        }
+        for (ZaloEventListener listener : context.getRegistry().findByType(ZaloEventListener.class)) {
+            monitor.addEventListener(listener);
         }
         if (metricsEnabled) {
             context.getCamelContextExtension().getFactoryFinder(ZaloCallListenerFactory.FACTORY_PATH)
@@ -313,6 +320,9 @@ public class ZaloComponent extends HealthCheckComponent implements SSLContextPar
                     .map(factory -> factory.create(this))
                     .ifPresent(listener -> {
                         monitor.addListener(listener);
+                        if (listener instanceof ZaloEventListener events) {
+                            monitor.addEventListener(events);
+                        }
                         moduleListeners.add(listener);
                     });
         }

@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelzalo.component.zalo.ZaloComponent;
+import io.github.camelzalo.component.zalo.ZaloEndpoint;
+import io.github.camelzalo.component.zalo.events.EventAckMode;
+import io.github.camelzalo.component.zalo.events.EventRejection;
+import io.github.camelzalo.component.zalo.events.ZaloEventsConfiguration;
+import io.github.camelzalo.component.zalo.events.ZaloEventsConsumer;
 import io.github.camelzalo.component.zalo.auth.TokenStatus;
 import io.github.camelzalo.component.zalo.management.AccountActivity;
 import io.github.camelzalo.component.zalo.management.MonitoredAccount;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
+import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
@@ -22,14 +28,115 @@ import org.apache.camel.util.json.JsonObject;
  * Boot's actuator), in text and JSON: for each zalo component, the proxy its calls take and each provider account its
  * endpoints call (provider, base URL, a digest of the key), what the calls did (successes, failures by kind, the
  * latest failures, a lock-out), what the rate limit does (configured and current rate, calls waiting, 429s
- * absorbed, slowdowns) and, for provider zalo, each OA's tokens (expires in, last refresh, lease holder). Never a
- * secret.
+ * absorbed, slowdowns), for provider zalo, each OA's tokens (expires in, last refresh, lease holder of a shared token
+ * store), and each {@code zalo:events} consumer (webhook path, ack mode, requests received, refused by reason,
+ * duplicates, answered late, refused when full, the last request refused as not Zalo's). Never a secret.
  */
-@DevConsole(name = "zalo", displayName = "Zalo", description = "Zalo accounts, pacing, tokens and failures")
+@DevConsole(name = "zalo", displayName = "Zalo", description = "Zalo accounts, pacing, tokens, failures and events")
 public class ZaloDevConsole extends AbstractDevConsole {
 
     public ZaloDevConsole() {
-        super("camel", "zalo", "Zalo", "Zalo accounts, pacing, tokens and failures");
+        super("camel", "zalo", "Zalo", "Zalo accounts, pacing, tokens, failures and events");
+    }
+
+    /** The started routes of {@code zalo}'s {@code zalo:events} consumers, in the context's order. */
+    private List<ZaloEventsConsumer> eventsConsumers(ZaloComponent zalo) {
+        List<ZaloEventsConsumer> found = new ArrayList<>();
+        for (Route route : getCamelContext().getRoutes()) {
+            if (route.getConsumer() instanceof ZaloEventsConsumer c && c.getEndpoint().getComponent() == zalo) {
+                found.add(c);
+            }
+        }
+        return found;
+    }
+
+    private static String routeId(ZaloEventsConsumer c) {
+        return c.getRouteId() == null ? "" : c.getRouteId();
+    }
+
+    private static ZaloEventsConfiguration options(ZaloEventsConsumer c) {
+        return ((ZaloEndpoint) c.getEndpoint()).getEventsConfiguration();
+    }
+
+    private static String oaOf(ZaloEventsConsumer c) {
+        String oa = ((ZaloEndpoint) c.getEndpoint()).getConfiguration().getOaId();
+        return oa == null ? null : oa.strip();
+    }
+
+    private static void eventsText(StringBuilder sb, ZaloEventsConsumer c) {
+        ZaloEventsConfiguration o = options(c);
+        sb.append(String.format("%nEvents on %s (route %s)%n", c.getWebhookPath(), routeId(c)));
+        sb.append(String.format("    Served: %s%n", c.isWebhookServed() ? "yes, at " + c.getWebhookUrl()
+                : "NO, the HTTP server has no consumer for the path"));
+        String oa = oaOf(c);
+        sb.append(String.format("    Takes: %s of %s; ackMode %s%s%n",
+                o.getEvents() == null ? "every event" : o.getEvents(), oa == null ? "every OA" : "OA " + oa,
+                o.getAckMode(), o.getAckMode() == EventAckMode.afterRoute
+                        ? ", ackTimeout " + o.getAckTimeout() + " ms" : ""));
+        long rejected = 0;
+        StringBuilder reasons = new StringBuilder();
+        for (Map.Entry<EventRejection, Long> r : c.getRejected().entrySet()) {
+            rejected += r.getValue();
+            if (r.getValue() > 0) {
+                reasons.append(reasons.isEmpty() ? "" : " ").append(r.getKey().name()).append('=').append(r.getValue());
+            }
+        }
+        sb.append(String.format("    Requests (path): %d received, %d rejected%s, %d unclaimed%n", c.getReceived(),
+                rejected, reasons.isEmpty() ? "" : " (" + reasons + ")", c.getUnclaimed()));
+        sb.append(String.format("    Events: %d accepted, %d completed, %d failed (answered 500), %d failed after the"
+                                + " answer, %d duplicates, %d filtered%n",
+                c.getAccepted(), c.getCompleted(), c.getFailed(), c.getFailedAfterAck(), c.getDuplicates(),
+                c.getFiltered()));
+        sb.append(String.format("    Answers: %d answered late (at ackTimeout), %d refused when full, %d in flight%n",
+                c.getAckedLate(), c.getRefusedWhenFull(), c.getInFlight()));
+        if (c.getLastVerificationFailureAt() != null) {
+            sb.append(String.format("    Not verified: last at %s (%s), %d since the last verified event%s%n",
+                    c.getLastVerificationFailureAt(), c.getLastVerificationFailure(),
+                    c.getVerificationFailuresSinceVerified(),
+                    c.getLastVerifiedAt() == null ? " (none yet)" : " at " + c.getLastVerifiedAt()));
+        }
+    }
+
+    private static JsonObject eventsJson(ZaloEventsConsumer c) {
+        ZaloEventsConfiguration o = options(c);
+        JsonObject je = new JsonObject();
+        je.put("routeId", routeId(c));
+        je.put("webhookPath", c.getWebhookPath());
+        je.put("served", c.isWebhookServed());
+        if (c.getWebhookUrl() != null) {
+            je.put("webhookUrl", c.getWebhookUrl());
+        }
+        je.put("ackMode", o.getAckMode().name());
+        je.put("ackTimeout", o.getAckTimeout());
+        if (oaOf(c) != null) {
+            je.put("oaId", oaOf(c));
+        }
+        if (o.getEvents() != null) {
+            je.put("events", o.getEvents());
+        }
+        je.put("received", c.getReceived());
+        JsonObject rejected = new JsonObject();
+        c.getRejected().forEach((r, n) -> rejected.put(r.name(), n));
+        je.put("rejected", rejected);
+        je.put("unclaimed", c.getUnclaimed());
+        je.put("accepted", c.getAccepted());
+        je.put("completed", c.getCompleted());
+        je.put("failed", c.getFailed());
+        je.put("failedAfterAck", c.getFailedAfterAck());
+        je.put("duplicates", c.getDuplicates());
+        je.put("filtered", c.getFiltered());
+        je.put("ackedLate", c.getAckedLate());
+        je.put("refusedWhenFull", c.getRefusedWhenFull());
+        je.put("inFlight", c.getInFlight());
+        if (c.getLastVerifiedAt() != null) {
+            je.put("lastVerifiedAt", c.getLastVerifiedAt().toString());
+        }
+        if (c.getLastVerificationFailureAt() != null) {
+            je.put("lastVerificationFailureAt", c.getLastVerificationFailureAt().toString());
+            je.put("lastVerificationFailure", c.getLastVerificationFailure().name());
+        }
+        je.put("verificationFailuresSinceVerified", c.getVerificationFailuresSinceVerified());
+        return je;
     }
 
     /** The zalo components of the context, by name; none is created for the asking. */
@@ -93,6 +200,9 @@ public class ZaloDevConsole extends AbstractDevConsole {
                             t.leaseHolder() == null ? "" : ", refresh lease held by " + t.leaseHolder()));
                 }
             }
+            for (ZaloEventsConsumer c : eventsConsumers(zalo)) {
+                eventsText(sb, c);
+            }
             sb.append(System.lineSeparator());
         }
         return sb.toString();
@@ -124,6 +234,13 @@ public class ZaloDevConsole extends AbstractDevConsole {
             }
             if (!tokens.isEmpty()) {
                 jc.put("tokens", tokens);
+            }
+            List<JsonObject> events = new ArrayList<>();
+            for (ZaloEventsConsumer c : eventsConsumers(zalo)) {
+                events.add(eventsJson(c));
+            }
+            if (!events.isEmpty()) {
+                jc.put("events", events);
             }
             components.add(jc);
         }

@@ -33,6 +33,15 @@ public enum EventRejection {
         this.answer = answer;
     }
 
+    /**
+     * Whether the request was refused because it could not be verified as Zalo's: no signature, a wrong one, an OA
+     * without a configured key, or another app's event. What a wrong {@code zalo.oaSecretKey} or {@code zalo.appId}
+     * makes of every genuine event; the health check of {@code zalo:events} watches these.
+     */
+    public boolean failsVerification() {
+        return this == MISSING_SIGNATURE || this == BAD_SIGNATURE || this == UNKNOWN_OA || this == OTHER_APP;
+    }
+
     /** The HTTP status answered. */
     public int status() {
         return status;

@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelzalo.component.zalo.ZaloAppAccount;
+import io.github.camelzalo.component.zalo.management.ZaloEventOutcome;
+import io.github.camelzalo.component.zalo.management.ZaloMonitor;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -41,15 +43,23 @@ final class EventsWebhook extends AsyncProcessorSupport {
     private final LongAdder unclaimed = new LongAdder();
     private final java.util.Set<String> warnedOas = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<EventRejection, LongAdder> rejected = new EnumMap<>(EventRejection.class);
-    private Consumer server;
-    private String serviceUrl;
+    private final LongAdder failuresSinceVerified = new LongAdder();
+    private final ZaloMonitor monitor;
+    /** Epoch millis of the last request that passed the signature check, 0 when none did. */
+    private volatile long lastVerifiedAt;
+    /** Epoch millis of the last request refused for {@link EventRejection#failsVerification()}, 0 when none was. */
+    private volatile long lastVerificationFailureAt;
+    private volatile EventRejection lastVerificationFailure;
+    private volatile Consumer server;
+    private volatile String serviceUrl;
 
     /** What every consumer of a path must agree on, since it applies before an event's consumer is known. */
     record Settings(int maxBodySize, long replayWindow, boolean verifySignature) {
     }
 
-    EventsWebhook(String path, Settings settings, ZaloAppAccount app) {
+    EventsWebhook(String path, Settings settings, ZaloAppAccount app, ZaloMonitor monitor) {
         this.path = path;
+        this.monitor = monitor;
         this.settings = settings;
         this.keys = OaSecretKeys.of(app);
         this.appId = app == null || app.getAppId() == null || app.getAppId().isBlank() ? null : app.getAppId().strip();
@@ -130,6 +140,41 @@ final class EventsWebhook extends AsyncProcessorSupport {
         return unclaimed.sum();
     }
 
+    /** Whether the path is served: its platform-http consumer is started. */
+    boolean isServing() {
+        Consumer s = server;
+        return s != null && ServiceHelper.isStarted(s);
+    }
+
+    /** The URL platform-http serves the path at, once listening. */
+    String serviceUrl() {
+        return serviceUrl;
+    }
+
+    long lastVerifiedAt() {
+        return lastVerifiedAt;
+    }
+
+    long lastVerificationFailureAt() {
+        return lastVerificationFailureAt;
+    }
+
+    EventRejection lastVerificationFailure() {
+        return lastVerificationFailure;
+    }
+
+    long failuresSinceVerified() {
+        return failuresSinceVerified.sum();
+    }
+
+    /** Tells monitoring of one step of a request; the name and OA only of a verified event. */
+    void record(String outcome, String reason, EventEnvelope verified) {
+        if (monitor != null) {
+            monitor.record(new ZaloEventOutcome(path, outcome, reason, verified == null ? null : verified.eventName(),
+                    verified == null ? null : verified.oaId()));
+        }
+    }
+
     Map<EventRejection, Long> rejected() {
         Map<EventRejection, Long> copy = new EnumMap<>(EventRejection.class);
         rejected.forEach((r, n) -> copy.put(r, n.sum()));
@@ -144,6 +189,7 @@ final class EventsWebhook extends AsyncProcessorSupport {
         } catch (Exception e) {
             // a bug or a broken connection while reading: the event is not taken, Zalo sends it again
             LOG.warn("zalo:events on {} could not read a request ({}); answered 500", path, e.getClass().getName());
+            record(ZaloEventOutcome.ERROR, null, null);
             HttpAnswer.write(http, 500, "the event could not be read");
             callback.done(true);
             return true;
@@ -183,9 +229,12 @@ final class EventsWebhook extends AsyncProcessorSupport {
                 return refuse(http, callback, EventRejection.BAD_SIGNATURE, event);
             }
         }
+        // the key and the app are right (or not checked): whatever failed verification before is over
+        lastVerifiedAt = System.currentTimeMillis();
+        failuresSinceVerified.reset();
         if (settings.replayWindow() > 0
             && Math.abs(System.currentTimeMillis() - event.millis()) > settings.replayWindow()) {
-            return refuse(http, callback, EventRejection.STALE, event);
+            return refuse(http, callback, EventRejection.STALE, event, true);
         }
         // the consumers for this OA alone first, then those for every OA; the first that takes the event's name
         ZaloEventsConsumer first = null;
@@ -210,13 +259,26 @@ final class EventsWebhook extends AsyncProcessorSupport {
                 LOG.debug("zalo:events on {}: no consumer takes events of OA {}; {} answered 200 and dropped", path,
                         event.oaId(), event.eventName());
             }
+            record(ZaloEventOutcome.UNCLAIMED, null, event);
             return answered(http, callback, 200, "not taken here");
         }
         return first.filtered(event, http, callback);
     }
 
     private boolean refuse(Exchange http, AsyncCallback callback, EventRejection why, EventEnvelope event) {
+        return refuse(http, callback, why, event, false);
+    }
+
+    /** @param verified whether the event passed the signature check, so that its name and OA can be told */
+    private boolean refuse(Exchange http, AsyncCallback callback, EventRejection why, EventEnvelope event,
+                           boolean verified) {
         rejected.get(why).increment();
+        if (why.failsVerification()) {
+            failuresSinceVerified.increment();
+            lastVerificationFailure = why;
+            lastVerificationFailureAt = System.currentTimeMillis();
+        }
+        record(ZaloEventOutcome.REJECTED, why.name(), verified ? event : null);
         if (LOG.isDebugEnabled()) {
             LOG.debug("zalo:events on {} refused a request with {}: {}{}", path, why.status(), why.answer(),
                     event == null ? "" : " (" + event.eventName() + ", app " + event.appId() + ", OA " + event.oaId()

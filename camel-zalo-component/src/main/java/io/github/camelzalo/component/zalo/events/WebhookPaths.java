@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.camelzalo.component.zalo.ZaloAppAccount;
+import io.github.camelzalo.component.zalo.management.ZaloMonitor;
 import org.apache.camel.CamelContext;
 
 /**
@@ -13,12 +14,18 @@ import org.apache.camel.CamelContext;
 public final class WebhookPaths {
 
     private final Map<String, EventsWebhook> paths = new HashMap<>();
+    private final ZaloMonitor monitor;
+
+    /** @param monitor whom the paths tell of each request's outcome, or {@code null} */
+    public WebhookPaths(ZaloMonitor monitor) {
+        this.monitor = monitor;
+    }
 
     synchronized EventsWebhook join(CamelContext context, ZaloEventsConsumer consumer, String path,
                                     EventsWebhook.Settings settings, ZaloAppAccount app) throws Exception {
         EventsWebhook webhook = paths.get(path);
         if (webhook == null) {
-            webhook = new EventsWebhook(path, settings, app);
+            webhook = new EventsWebhook(path, settings, app, monitor);
             webhook.add(consumer);
             try {
                 webhook.listen(context);

@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.events;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelzalo.component.zalo.ZaloAppAccount;
 import io.github.camelzalo.component.zalo.ZaloConstants;
+import io.github.camelzalo.component.zalo.health.ZaloHealthChecks;
+import io.github.camelzalo.component.zalo.management.ZaloEventOutcome;
 import io.github.camelzalo.component.zalo.model.event.DeliveryEvent;
 import io.github.camelzalo.component.zalo.model.event.ZaloEvent;
 import org.apache.camel.AsyncCallback;
@@ -105,6 +108,8 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
         webhook = paths.join(getEndpoint().getCamelContext(), this, path,
                 new EventsWebhook.Settings(options.getMaxBodySize(), options.getReplayWindow(),
                         options.isVerifySignature()), app);
+        // Camel's consumers health-check repository shows it as consumer:<routeId>
+        setHealthCheck(ZaloHealthChecks.forEvents(this, getEndpoint()));
         LOG.debug("zalo:events consumer on {} takes {} of {}, ackMode {}", path,
                 options.getEvents() == null ? "every event" : options.getEvents(),
                 oaId == null ? "every OA" : "OA " + oaId, options.getAckMode());
@@ -158,6 +163,7 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
 
     boolean filtered(EventEnvelope event, Exchange http, AsyncCallback callback) {
         filtered.increment();
+        record(ZaloEventOutcome.FILTERED, event);
         LOG.debug("zalo:events: {} of OA {} is not taken by the route; answered 200 and dropped", event.eventName(),
                 event.oaId());
         return EventsWebhook.answered(http, callback, 200, "not taken here");
@@ -168,6 +174,7 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
         String key = envelope.key();
         if (!repository.add(key)) {
             duplicates.increment();
+            record(ZaloEventOutcome.DUPLICATE, envelope);
             LOG.debug("zalo:events: duplicate of {} answered 200 and dropped", key);
             return EventsWebhook.answered(http, callback, 200, "duplicate");
         }
@@ -188,17 +195,19 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
             if (p == null || webhook == null) {
                 throw new RejectedExecutionException("stopping");
             }
-            p.execute(() -> run(exchange, answer, key));
+            p.execute(() -> run(exchange, answer, key, envelope));
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet();
             repository.remove(key);
             releaseExchange(exchange, false);
             refused.increment();
+            record(ZaloEventOutcome.REFUSED_FULL, envelope);
             LOG.debug("zalo:events: {} refused with 503, {} events are queued or running", key, inFlight.get());
             answer.send(503, "busy: send it again later");
             return false;
         }
         accepted.increment();
+        record(ZaloEventOutcome.ACCEPTED, envelope);
         if (options.getAckMode() == EventAckMode.immediate) {
             answer.send(200, "accepted");
         } else {
@@ -206,6 +215,7 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
                 answer.timeout = timer.schedule(() -> {
                     if (answer.claim()) {
                         ackedLate.increment();
+                        record(ZaloEventOutcome.ACKED_LATE, envelope);
                         LOG.debug("zalo:events: {} answered 200 at ackTimeout; its route goes on", key);
                         answer.write(200, "accepted");
                     }
@@ -217,29 +227,32 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
         return false;
     }
 
-    private void run(Exchange exchange, Answer answer, String key) {
+    private void run(Exchange exchange, Answer answer, String key, EventEnvelope envelope) {
         try {
-            getAsyncProcessor().process(exchange, doneSync -> finished(exchange, answer, key));
+            getAsyncProcessor().process(exchange, doneSync -> finished(exchange, answer, key, envelope));
         } catch (Throwable e) {
             exchange.setException(e);
-            finished(exchange, answer, key);
+            finished(exchange, answer, key, envelope);
         }
     }
 
-    private void finished(Exchange exchange, Answer answer, String key) {
+    private void finished(Exchange exchange, Answer answer, String key, EventEnvelope envelope) {
         try {
             if (!exchange.isFailed() && !exchange.isRollbackOnly()) {
                 repository.confirm(key);
                 completed.increment();
+                record(ZaloEventOutcome.COMPLETED, envelope);
                 answer.send(200, "ok");
             } else {
                 // not kept: when Zalo sends the event again it is processed again
                 repository.remove(key);
                 if (answer.claim()) {
                     failed.increment();
+                    record(ZaloEventOutcome.FAILED, envelope);
                     answer.write(500, "the event was not processed");
                 } else {
                     failedAfterAck.increment();
+                    record(ZaloEventOutcome.FAILED_AFTER_ACK, envelope);
                     LOG.warn("The route of zalo:events failed on {} after Zalo had been answered 200: Zalo will not"
                              + " send it again, only the route's error handler had it ({})", key,
                             exchange.getException() == null ? "rolled back"
@@ -249,6 +262,14 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
         } finally {
             inFlight.decrementAndGet();
             releaseExchange(exchange, false);
+        }
+    }
+
+    /** Tells monitoring of a verified event's step, through the path's webhook. */
+    private void record(String outcome, EventEnvelope event) {
+        EventsWebhook w = webhook;
+        if (w != null) {
+            w.record(outcome, null, event);
         }
     }
 
@@ -332,6 +353,48 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
     public long getUnclaimed() {
         EventsWebhook w = webhook;
         return w == null ? 0 : w.unclaimed();
+    }
+
+    @Override
+    public String getWebhookPath() {
+        return options.getWebhookPath();
+    }
+
+    @Override
+    public boolean isWebhookServed() {
+        EventsWebhook w = webhook;
+        return w != null && w.isServing() && isRunAllowed() && !isSuspended();
+    }
+
+    @Override
+    public String getWebhookUrl() {
+        EventsWebhook w = webhook;
+        return w == null ? null : w.serviceUrl();
+    }
+
+    @Override
+    public Instant getLastVerifiedAt() {
+        EventsWebhook w = webhook;
+        return w == null || w.lastVerifiedAt() == 0 ? null : Instant.ofEpochMilli(w.lastVerifiedAt());
+    }
+
+    @Override
+    public Instant getLastVerificationFailureAt() {
+        EventsWebhook w = webhook;
+        return w == null || w.lastVerificationFailureAt() == 0 ? null
+                : Instant.ofEpochMilli(w.lastVerificationFailureAt());
+    }
+
+    @Override
+    public EventRejection getLastVerificationFailure() {
+        EventsWebhook w = webhook;
+        return w == null ? null : w.lastVerificationFailure();
+    }
+
+    @Override
+    public long getVerificationFailuresSinceVerified() {
+        EventsWebhook w = webhook;
+        return w == null ? 0 : w.failuresSinceVerified();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.camelzalo.component.zalo.events;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -8,6 +9,30 @@ import java.util.Map;
  * consumer's webhook path, shared by every consumer on that path; the rest are the consumer's own.
  */
 public interface ZaloEventsStats {
+
+    /** The webhook path, e.g. {@code /zalo/events}. */
+    String getWebhookPath();
+
+    /** Whether the consumer runs and the runtime's HTTP server serves its path (its platform-http consumer started). */
+    boolean isWebhookServed();
+
+    /** Where platform-http serves the path, e.g. {@code http://0.0.0.0:8080/zalo/events}; {@code null} when stopped. */
+    String getWebhookUrl();
+
+    /** When a request of the path last passed the signature check (path-wide); {@code null} when none did. */
+    Instant getLastVerifiedAt();
+
+    /**
+     * When a request of the path was last refused as not verifiably Zalo's ({@link EventRejection#failsVerification()}:
+     * no or a wrong signature, an OA without a key, another app), path-wide; {@code null} when none was.
+     */
+    Instant getLastVerificationFailureAt();
+
+    /** Why that request was refused, or {@code null}. */
+    EventRejection getLastVerificationFailure();
+
+    /** Requests of the path refused as not verifiably Zalo's since the last one that passed the signature check. */
+    long getVerificationFailuresSinceVerified();
 
     /** Requests that reached the webhook path. */
     long getReceived();

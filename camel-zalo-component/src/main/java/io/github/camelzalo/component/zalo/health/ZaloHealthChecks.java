@@ -10,8 +10,14 @@ import io.github.camelzalo.component.zalo.ZaloComponent;
 import io.github.camelzalo.component.zalo.auth.TokenStatus;
 import io.github.camelzalo.component.zalo.management.MonitoredAccount;
 import io.github.camelzalo.component.zalo.pacing.AccountKey;
+import io.github.camelzalo.component.zalo.ZaloEndpoint;
+import io.github.camelzalo.component.zalo.events.ZaloEventsStats;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.health.WritableHealthCheckRepository;
 
 /**
@@ -89,6 +95,26 @@ public final class ZaloHealthChecks {
         if (check != null) {
             repository.removeHealthCheck(check);
         }
+    }
+
+    /**
+     * The readiness check of a {@code zalo:events} consumer, which the consumer holds (Camel's {@code consumers}
+     * repository shows it as {@code consumer:<routeId>}, as camel-kafka's consumers do); {@code null} when camel-health
+     * is not on the class path or the component's {@code healthCheckConsumerEnabled} is false. Camel's
+     * {@code camel.health.consumersEnabled=false} turns every consumer check off.
+     */
+    public static HealthCheck forEvents(ZaloEventsStats consumer, Endpoint endpoint) {
+        CamelContext context = endpoint.getCamelContext();
+        if (HealthCheckHelper.getHealthCheckRepository(context, "consumers", HealthCheckRepository.class) == null) {
+            return null;
+        }
+        if (endpoint.getComponent() instanceof HealthCheckComponent c && !c.isHealthCheckConsumerEnabled()) {
+            return null;
+        }
+        String ackMode = endpoint instanceof ZaloEndpoint zalo ? zalo.getEventsConfiguration().getAckMode().name()
+                : null;
+        return new ZaloEventsHealthCheck("zalo-events:" + consumer.getWebhookPath(), consumer, ackMode,
+                Clock.systemUTC());
     }
 
     /** Takes every check of the component out of the repository, e.g. when it stops. */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What one zalo component knows of its accounts for health checks, the {@code zalo} dev console, JMX and metrics:
  * the accounts its started endpoints call (an account is listed from its first endpoint's start to its last one's
- * stop; what its calls did is kept while the component runs) and whom to tell of each finished call.
+ * stop; what its calls did is kept while the component runs), whom to tell of each finished call, and whom to tell
+ * of each step of a {@code zalo:events} webhook request.
  */
 public final class ZaloMonitor {
 
@@ -28,9 +29,11 @@ public final class ZaloMonitor {
     private final Map<AccountKey, MonitoredAccount> accounts = new ConcurrentHashMap<>();
     private final Map<AccountKey, AccountActivity> activities = new ConcurrentHashMap<>();
     private final List<ZaloCallListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ZaloEventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<MonitoredAccount>> onFirstEndpoint = new CopyOnWriteArrayList<>();
     private final List<Consumer<MonitoredAccount>> onLastEndpoint = new CopyOnWriteArrayList<>();
     private volatile boolean listenerFailed;
+    private volatile boolean eventListenerFailed;
 
     public ZaloMonitor(Clock clock) {
         this.clock = clock;
@@ -81,6 +84,33 @@ public final class ZaloMonitor {
         }
     }
 
+    /** Tells every event listener of one step of a webhook request; never throws. */
+    public void record(ZaloEventOutcome outcome) {
+        for (ZaloEventListener listener : eventListeners) {
+            try {
+                listener.eventHandled(outcome);
+            } catch (RuntimeException e) {
+                if (!eventListenerFailed) {
+                    eventListenerFailed = true;
+                    LOG.warn("A ZaloEventListener ({}) failed; its failures are ignored from now on",
+                            listener.getClass().getName(), e);
+                }
+            }
+        }
+    }
+
+    public void addEventListener(ZaloEventListener listener) {
+        eventListeners.add(listener);
+    }
+
+    public void removeEventListener(ZaloEventListener listener) {
+        eventListeners.remove(listener);
+    }
+
+    public List<ZaloEventListener> getEventListeners() {
+        return List.copyOf(eventListeners);
+    }
+
     public void addListener(ZaloCallListener listener) {
         listeners.add(listener);
     }
@@ -107,6 +137,7 @@ public final class ZaloMonitor {
     public synchronized void clear() {
         activities.clear();
         listeners.clear();
+        eventListeners.clear();
         onFirstEndpoint.clear();
         onLastEndpoint.clear();
     }

@@ -13,7 +13,10 @@ import io.github.camelzalo.component.zalo.auth.TokenStatus;
 import io.github.camelzalo.component.zalo.management.MonitoredAccount;
 import io.github.camelzalo.component.zalo.management.ZaloCallEvent;
 import io.github.camelzalo.component.zalo.management.ZaloCallListener;
+import io.github.camelzalo.component.zalo.management.ZaloEventListener;
+import io.github.camelzalo.component.zalo.management.ZaloEventOutcome;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -34,18 +37,31 @@ import io.micrometer.core.instrument.Timer;
  * (429s absorbed) and {@code zalo.ratelimit.slowdowns} (function counters) per paced account;</li>
  * <li>provider zalo, per OA: {@code zalo.token.expires} (gauge, seconds until the access token expires, negative
  * when expired or none), {@code zalo.token.refreshes} (function counter) and {@code zalo.token.reauthorization}
- * (gauge, 1 while an admin must authorize the app again).</li>
+ * (gauge, 1 while an admin must authorize the app again);</li>
+ * <li>{@code zalo.events} (counter): every step of a {@code zalo:events} webhook request, by {@code path},
+ * {@code outcome} (a {@link ZaloEventOutcome} constant: {@code REJECTED}, {@code ACCEPTED}, {@code DUPLICATE},
+ * {@code COMPLETED}, {@code FAILED}, {@code ACKED_LATE} ...), {@code reason} (the rejection's, e.g.
+ * {@code BAD_SIGNATURE}, else {@code none}), {@code event} and {@code oa} (the event's name and OA once it is
+ * verified, else {@code unknown}; past {@value #MAX_TAG_VALUES} different values, {@code other}).</li>
  * </ul>
  * An account's gauges come with its first endpoint and go with its last; everything goes when the component stops.
  */
-final class ZaloMeters implements ZaloCallListener, AutoCloseable {
+final class ZaloMeters implements ZaloCallListener, ZaloEventListener, AutoCloseable {
 
     private static final long TOKEN_SCAN_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** The most event names, and the most OAs, that get a tag value of their own. */
+    static final int MAX_TAG_VALUES = 100;
+    static final String UNKNOWN = "unknown";
+    static final String OTHER = "other";
+    static final String NONE = "none";
 
     private final ZaloComponent component;
     private final MeterRegistry registry;
     private final Map<List<String>, Timer> calls = new ConcurrentHashMap<>();
     private final Map<String, Timer> waits = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> events = new ConcurrentHashMap<>();
+    private final Set<String> eventNames = ConcurrentHashMap.newKeySet();
+    private final Set<String> eventOas = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Meter>> accountMeters = new ConcurrentHashMap<>();
     private final Set<String> tokenOas = ConcurrentHashMap.newKeySet();
     private final List<Meter> tokenMeters = new CopyOnWriteArrayList<>();
@@ -79,6 +95,40 @@ final class ZaloMeters implements ZaloCallListener, AutoCloseable {
             tokensScannedAt = System.nanoTime();
             registerTokenMeters();
         }
+    }
+
+    @Override
+    public void eventHandled(ZaloEventOutcome o) {
+        String reason = o.reason() == null ? NONE : o.reason();
+        String event = bounded(eventNames, o.eventName());
+        String oa = bounded(eventOas, o.oaId());
+        events.computeIfAbsent(List.of(o.path(), o.outcome(), reason, event, oa),
+                k -> Counter.builder("zalo.events")
+                        .description("Steps of zalo:events webhook requests: how each was answered, how each accepted"
+                                     + " event's route ended")
+                        .tags("path", o.path(), "outcome", o.outcome(), "reason", reason, "event", event, "oa", oa)
+                        .register(registry))
+                .increment();
+    }
+
+    /**
+     * A verified event's name or OA as a tag value; a flood of names (say, with verifySignature=false) ends in
+     * {@code other} rather than in unbounded meters.
+     */
+    private static String bounded(Set<String> seen, String value) {
+        if (value == null || value.isBlank()) {
+            return UNKNOWN;
+        }
+        if (seen.contains(value)) {
+            return value;
+        }
+        synchronized (seen) {
+            if (seen.size() < MAX_TAG_VALUES) {
+                seen.add(value);
+                return value;
+            }
+        }
+        return OTHER;
     }
 
     private void accountAdded(MonitoredAccount account) {
@@ -180,6 +230,10 @@ final class ZaloMeters implements ZaloCallListener, AutoCloseable {
         calls.clear();
         waits.values().forEach(registry::remove);
         waits.clear();
+        events.values().forEach(registry::remove);
+        events.clear();
+        eventNames.clear();
+        eventOas.clear();
         accountMeters.values().forEach(meters -> meters.forEach(registry::remove));
         accountMeters.clear();
         tokenMeters.forEach(registry::remove);

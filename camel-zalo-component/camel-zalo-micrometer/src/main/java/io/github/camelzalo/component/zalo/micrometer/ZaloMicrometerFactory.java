@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Found by the zalo component when it starts (this jar's {@code META-INF/services/.../metrics}): makes the
- * component's {@link ZaloMeters} in the {@link MeterRegistry} of the Camel registry, or nothing when there is none.
+ * component's {@link ZaloMeters} (its calls and its {@code zalo:events} requests) in the {@link MeterRegistry} of the
+ * Camel registry, or nothing when there is none.
  * With several, the composite one (Spring Boot's, when it has more than one registry) is used.
  */
 public final class ZaloMicrometerFactory implements ZaloCallListenerFactory {
