@@ -12,15 +12,16 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
  * The readiness of one {@code zalo:events} consumer, as Camel's {@code consumer:<routeId>} check shows it (the route's
- * own check runs it while the route is started). DOWN when
- * <ul>
- * <li>the runtime's HTTP server does not serve the webhook path (its platform-http consumer is not started), or</li>
- * <li>Zalo's events are being refused: in the last {@value #WINDOW_MINUTES} minutes a request to the path was refused
- * as not verifiably Zalo's (no signature, a wrong one, an OA without a key, another app's event) and no request has
- * passed the signature check since. This is what a wrong or rotated OA secret key, or a wrong app id, makes of every
- * genuine event. It is UP again with the next event that passes the check, or {@value #WINDOW_MINUTES} minutes after
- * the last refusal.</li>
- * </ul>
+ * own check runs it while the route is started). DOWN when the runtime's HTTP server does not serve the webhook path
+ * (its platform-http consumer is not started): Zalo's deliveries cannot reach the route.
+ * <p>
+ * Whether Zalo's events are being refused is reported, not made DOWN: {@code signaturesFailing} is true and the
+ * message says what to check when, in the last {@value #WINDOW_MINUTES} minutes, a request to the path was refused as
+ * not verifiably Zalo's (no signature, a wrong one, an OA without a key, another app's event) and no request has
+ * passed the signature check since, which is what a wrong or rotated OA secret key, or a wrong app id, makes of every
+ * genuine event. Anyone who reaches the webhook can send such a request: were it DOWN, one forged request every few
+ * minutes would take a quiet instance out of its load balancer and keep Zalo's genuine deliveries from it.
+ * <p>
  * Its details say what the path received, what was refused by reason, the duplicates, the answers at
  * {@code ackTimeout}, the refusals when full; never a key, a signature or a body.
  */
@@ -115,11 +116,14 @@ final class ZaloEventsHealthCheck implements HealthCheck {
             return result.down().message("zalo:events does not serve " + path + ": the runtime's HTTP server"
                                          + " (platform-http) has no consumer started for it").build();
         }
-        if (eventsRefused(failureAt, failuresSince, clock.instant())) {
-            return result.down().message(failuresSince + " requests to " + path + " refused as not verifiably"
-                                         + " Zalo's since the last verified event (the last at " + failureAt + ": "
-                                         + stats.getLastVerificationFailure() + "): check zalo.oaSecretKey,"
-                                         + " zalo.oaSecretKeys and zalo.appId against Zalo's developer console")
+        boolean signaturesFailing = eventsRefused(failureAt, failuresSince, clock.instant());
+        result.detail("signaturesFailing", signaturesFailing);
+        if (signaturesFailing) {
+            return result.up().message(failuresSince + " requests to " + path + " refused as not verifiably Zalo's"
+                                       + " since the last verified event (the last at " + failureAt + ": "
+                                       + stats.getLastVerificationFailure() + "): if Zalo's own events are among"
+                                       + " them, check zalo.oaSecretKey, zalo.oaSecretKeys and zalo.appId against"
+                                       + " Zalo's developer console")
                     .build();
         }
         return result.up().message(path + ": " + stats.getReceived() + " requests, " + stats.getAccepted()
