@@ -1,0 +1,312 @@
+package io.github.camelzalo.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.github.camelzalo.sandbox.WebhookAttempt;
+import io.github.camelzalo.sandbox.WebhookDelivery;
+import io.github.camelzalo.sandbox.ZaloSandbox;
+import io.github.camelzalo.testservers.LocalServers;
+import io.github.camelzalo.testservers.PostgresServer;
+import io.github.camelzalo.testservers.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three replicas behind one address receive the same webhook deliveries, with duplicates and retries: every event is
+ * processed exactly once across the three JVMs. Each replica is a Camel Main application in a JVM of its own
+ * ({@link EventsNode}: {@code from("zalo:events")} on platform-http, its {@code IdempotentRepository} on Redis or
+ * PostgreSQL); a round-robin {@link Balancer} is the one address, to which the sandbox delivers {@value #EVENTS}
+ * customers' messages, signed, on Zalo's retry schedule (scaled to a hundredth). Among them:
+ * <ul>
+ * <li>every tenth event is delivered twice at once (the balancer sends a duplicate to another replica than the
+ * first: no replica can tell a duplicate by its own memory);</li>
+ * <li>1 in 20 fails on its first attempt (the route throws, the replica answers 500, the key is not kept): Zalo's
+ * retry goes to another replica and is processed there;</li>
+ * <li>1 in 20 is delivered twice at once and the winner's route fails after {@value EventsNode#RACE_MILLIS} ms: its
+ * duplicate, on another replica, finds the key taken and is answered 200 while the winner is in flight; the winner
+ * answers 500 and gives the key back, and Zalo's retry of the winner's delivery is processed;</li>
+ * <li>1 in 20 is processed but its 200 is lost on the way back (the balancer drops the connection): the retry,
+ * on another replica, is a duplicate and is not processed again;</li>
+ * <li>after the burst, a few hundred delivered events are delivered again (duplicates of a success).</li>
+ * </ul>
+ */
+class EventsMultiJvmIT {
+
+    private static final int EVENTS = 3000;
+    private static final int REPLICAS = 3;
+    private static final String[] CUSTOMERS = { "0981234980", "0912345678" };
+
+    private static RedisServer redis;
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void servers() {
+        redis = RedisServer.start();
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (redis != null) {
+            redis.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void threeReplicasBehindOneAddressProcessEveryEventOnceWithRedis() throws Exception {
+        redis.command("FLUSHALL");
+        proof("Redis", redis.uri());
+    }
+
+    @Test
+    void threeReplicasBehindOneAddressProcessEveryEventOnceWithPostgres() throws Exception {
+        proof("PostgreSQL", postgres.jdbcUrl());
+    }
+
+    /** What the test made each event: its index decides. */
+    private enum Kind {
+        PLAIN, TWIN, FAIL_ONCE, RACE, ANSWER_LOST;
+
+        static Kind of(int i) {
+            return switch (i % 20) {
+                case 5 -> FAIL_ONCE;
+                case 10 -> RACE;
+                case 15 -> ANSWER_LOST;
+                default -> i % 10 == 3 ? TWIN : PLAIN;
+            };
+        }
+
+        String marker() {
+            return switch (this) {
+                case FAIL_ONCE -> " [fail-once]";
+                case RACE -> " [race]";
+                case ANSWER_LOST -> " [answer-lost]";
+                default -> "";
+            };
+        }
+    }
+
+    private void proof(String storeName, String store) throws Exception {
+        Path dir = Path.of(System.getProperty("cluster.reports", "target/multi-jvm")).resolve("events-" + storeName);
+        deleteRecursively(dir);
+        Path markers = Files.createDirectories(dir.resolve("markers"));
+        List<Integer> ports = new ArrayList<>();
+        List<URI> backends = new ArrayList<>();
+        for (int i = 0; i < REPLICAS; i++) {
+            int port = LocalServers.freePort();
+            ports.add(port);
+            backends.add(URI.create("http://127.0.0.1:" + port + "/"));
+        }
+        List<Replica> replicas = new ArrayList<>();
+        try (Balancer balancer = new Balancer(backends, json -> json.contains("[answer-lost]"));
+             ZaloSandbox sandbox = ZaloSandbox.builder().port(0).sampleData()
+                     .webhookUrl(balancer.url("/zalo/events")).webhookConcurrency(16)
+                     // Zalo's 30 s, 5 min, 15 min ... as 300 ms, 3 s, 9 s ...
+                     .webhookRetryScale(0.01).build().start()) {
+            for (int i = 0; i < REPLICAS; i++) {
+                replicas.add(Replica.start("events-" + storeName + "-" + i, "events", "replica-" + i,
+                        String.valueOf(ports.get(i)), sandbox.appId(), sandbox.oaId(), sandbox.oa().secretKey(), store,
+                        dir.resolve("processed-" + i + ".txt").toString(), markers.toString()));
+            }
+            for (int i = 0; i < REPLICAS; i++) {
+                replicas.get(i).awaitReady(120);
+                assertThat(probe(ports.get(i))).as("replica %d listens", i).isEqualTo(405);
+            }
+
+            // the burst: every event made at once, the sandbox delivers 16 at a time
+            Map<String, Kind> sent = new LinkedHashMap<>();
+            long started = System.nanoTime();
+            for (int i = 0; i < EVENTS; i++) {
+                Kind kind = Kind.of(i);
+                if (kind == Kind.TWIN || kind == Kind.RACE) {
+                    sandbox.webhooks().duplicateNext(1);
+                }
+                sent.put(sandbox.actAs(CUSTOMERS[i % CUSTOMERS.length]).writes("Tin nhắn " + i + kind.marker()),
+                        kind);
+            }
+            assertThat(sandbox.webhooks().awaitIdle(Duration.ofMinutes(3))).as("every delivery ended").isTrue();
+            double burstSeconds = (System.nanoTime() - started) / 1e9;
+
+            // duplicates of a success: events already processed, delivered again
+            List<WebhookDelivery> firstDeliveries = sandbox.webhooks().deliveries().stream()
+                    .filter(d -> d.duplicateOf() == null).toList();
+            int redelivered = 0;
+            int index = 0;
+            for (WebhookDelivery d : firstDeliveries) {
+                Kind kind = sent.get(d.event().msgId());
+                if (index % 25 == 0 || kind != Kind.PLAIN && kind != Kind.TWIN && index % 100 < 20) {
+                    sandbox.webhooks().redeliver(d.id());
+                    redelivered++;
+                }
+                index++;
+            }
+            assertThat(sandbox.webhooks().awaitIdle(Duration.ofMinutes(1))).isTrue();
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (Replica r : replicas) {
+                r.go();
+            }
+            for (Replica r : replicas) {
+                results.add(r.result(60));
+            }
+
+            // what the routes recorded: processed-per-event across the three JVMs
+            Map<String, Integer> processed = new HashMap<>();
+            Map<String, Integer> perReplica = new TreeMap<>();
+            for (int i = 0; i < REPLICAS; i++) {
+                for (String line : Files.readAllLines(dir.resolve("processed-" + i + ".txt"))) {
+                    String[] parts = line.split(" ");
+                    processed.merge(parts[0], 1, Integer::sum);
+                    perReplica.merge(parts[1], 1, Integer::sum);
+                }
+            }
+            List<WebhookDelivery> deliveries = sandbox.webhooks().deliveries();
+            List<Balancer.Forward> forwards = balancer.log();
+            Map<Kind, Long> kinds = sent.values().stream().collect(Collectors.groupingBy(k -> k, TreeMap::new,
+                    Collectors.counting()));
+            long duplicatesSent = deliveries.stream().filter(d -> d.duplicateOf() != null).count();
+            long retries = deliveries.stream().mapToLong(d -> d.attempts().size() - 1).sum();
+            long attempts = deliveries.stream().mapToLong(d -> d.attempts().size()).sum();
+            List<Long> answerMillis = deliveries.stream().flatMap(d -> d.attempts().stream())
+                    .filter(WebhookAttempt::succeeded).map(WebhookAttempt::millis).sorted().toList();
+            long p99 = answerMillis.get((int) Math.ceil(answerMillis.size() * 0.99) - 1);
+            long twice = processed.values().stream().filter(n -> n > 1).count();
+            long lost = sent.keySet().stream().filter(id -> !processed.containsKey(id)).count();
+            long inFlightRaces = inFlightRaces(sent, forwards);
+            long unplannedRetries = retries - kinds.get(Kind.FAIL_ONCE) - kinds.get(Kind.RACE)
+                                    - kinds.get(Kind.ANSWER_LOST);
+
+            Figures.record(String.format("events on %s, 3 replicas behind one balancer: %d events, %d deliveries"
+                                         + " (%d duplicates sent: %d at once, %d after success), %d attempts, %d"
+                                         + " retries (%d planned failures: %d routes failed once, %d of them while"
+                                         + " their duplicate was in flight on another replica (%d seen in flight),"
+                                         + " %d answers lost; %d unplanned, i.e. a late answer), processed per"
+                                         + " replica %s, lost %d, processed twice %d, burst %.1f s, all %.1f s,"
+                                         + " answer p99 %d ms, slowest %d ms",
+                    storeName, EVENTS, deliveries.size(), duplicatesSent, duplicatesSent - redelivered, redelivered,
+                    attempts, retries, kinds.get(Kind.FAIL_ONCE) + kinds.get(Kind.RACE) + kinds.get(Kind.ANSWER_LOST),
+                    kinds.get(Kind.FAIL_ONCE) + kinds.get(Kind.RACE), kinds.get(Kind.RACE), inFlightRaces,
+                    kinds.get(Kind.ANSWER_LOST), unplannedRetries, perReplica, lost, twice, burstSeconds, seconds, p99,
+                    answerMillis.get(answerMillis.size() - 1)));
+            for (Map<String, Object> r : results) {
+                System.out.println("replica " + r);
+            }
+
+            // every event processed exactly once across the three JVMs: none lost, none twice
+            assertThat(processed.keySet()).as("processed events").isEqualTo(sent.keySet());
+            assertThat(processed.values()).as("times each event was processed").containsOnly(1);
+            // every delivery eventually acknowledged 200
+            assertThat(deliveries).hasSize(EVENTS + (int) duplicatesSent);
+            assertThat(deliveries).allSatisfy(d -> {
+                assertThat(d.status()).as("delivery %d", d.id()).isEqualTo(WebhookDelivery.Status.DELIVERED);
+                assertThat(d.attempts().get(d.attempts().size() - 1).httpStatus()).isEqualTo(200);
+            });
+            // the failures were those planned, and what the replicas counted adds up
+            long thrown = results.stream().mapToLong(r -> Replica.number(r, "thrown")).sum();
+            assertThat(thrown).isEqualTo(kinds.get(Kind.FAIL_ONCE) + kinds.get(Kind.RACE));
+            assertThat(sum(results, "failed")).as("answered 500").isEqualTo(thrown);
+            assertThat(sum(results, "completed")).isEqualTo(EVENTS);
+            assertThat(sum(results, "processed")).isEqualTo(EVENTS);
+            assertThat(sum(results, "failedAfterAck")).isZero();
+            assertThat(sum(results, "refusedWhenFull")).isZero();
+            assertThat(sum(results, "rejected")).isZero();
+            assertThat(sum(results, "inFlight")).isZero();
+            long answered = forwards.stream().filter(f -> f.status() != 0).count();
+            assertThat(sum(results, "received")).isEqualTo(answered);
+            assertThat(sum(results, "duplicates")).isEqualTo(answered - EVENTS - thrown);
+            assertThat(perReplica).hasSize(REPLICAS).allSatisfy((replica, n) -> assertThat(n).isGreaterThan(EVENTS / 5));
+            // every duplicate and every retry went to another replica than the attempt before it
+            Map<String, Integer> previous = new HashMap<>();
+            for (Balancer.Forward f : forwards.stream().sorted(Comparator.comparingLong(Balancer.Forward::startNanos))
+                    .toList()) {
+                if (f.msgId() == null) {
+                    continue;
+                }
+                Integer before = previous.put(f.msgId(), f.backend());
+                assertThat(f.backend()).as("%s went to another replica", f.msgId()).isNotEqualTo(before);
+            }
+            // the answers lost: processed on the first try, the retry found its key and was not processed again
+            for (Map.Entry<String, Kind> e : sent.entrySet()) {
+                if (e.getValue() == Kind.ANSWER_LOST) {
+                    WebhookDelivery d = deliveries.stream().filter(x -> e.getKey().equals(x.event().msgId())
+                                                                        && x.duplicateOf() == null).findFirst()
+                            .orElseThrow();
+                    assertThat(d.attempts()).extracting(WebhookAttempt::httpStatus).startsWith(0, 200);
+                }
+            }
+            // the race was run: a duplicate answered 200 on one replica while the winner was still in flight on another
+            assertThat(inFlightRaces).as("races seen in flight").isGreaterThanOrEqualTo(kinds.get(Kind.RACE) / 2);
+        } finally {
+            for (Replica r : replicas) {
+                r.close();
+            }
+        }
+    }
+
+    /**
+     * The races run as planned: of an event delivered twice at once, one first try answered 200 (a duplicate) on one
+     * replica, between the start and the 500 of the other's on another replica.
+     */
+    private static long inFlightRaces(Map<String, Kind> sent, List<Balancer.Forward> forwards) {
+        Map<String, List<Balancer.Forward>> firstTries = forwards.stream().filter(f -> f.numRetry() == 0)
+                .collect(Collectors.groupingBy(Balancer.Forward::msgId));
+        long races = 0;
+        for (Map.Entry<String, Kind> e : sent.entrySet()) {
+            if (e.getValue() != Kind.RACE) {
+                continue;
+            }
+            List<Balancer.Forward> two = firstTries.getOrDefault(e.getKey(), List.of());
+            Balancer.Forward failed = two.stream().filter(f -> f.status() == 500).findFirst().orElse(null);
+            Balancer.Forward duplicate = two.stream().filter(f -> f.status() == 200).findFirst().orElse(null);
+            if (failed != null && duplicate != null && failed.backend() != duplicate.backend()
+                && duplicate.endNanos() > failed.startNanos() && duplicate.endNanos() < failed.endNanos()) {
+                races++;
+            }
+        }
+        return races;
+    }
+
+    private static long sum(List<Map<String, Object>> results, String key) {
+        return results.stream().mapToLong(r -> Replica.number(r, key)).sum();
+    }
+
+    private static int probe(int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/zalo/events")).GET()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
