@@ -28,8 +28,8 @@ import com.sun.net.httpserver.HttpServer;
  * The one address in front of the replicas, as a load balancer gives them to Zalo: an HTTP server on 127.0.0.1 that
  * forwards each POST to the next replica, round robin. Adversarial where it matters: a request for an event it has
  * seen before (a duplicate, a retry) goes to another replica than the previous one, so that no replica can tell a
- * duplicate by memory of its own. For the first try of an event whose body {@code loseAnswer} matches, it forwards
- * the request and then drops the connection instead of passing the replica's answer on (the answer lost on the way
+ * duplicate by memory of its own. For the first request of an event whose body {@code loseAnswer} matches, it
+ * forwards the request and then drops the connection instead of passing the replica's answer on (the answer lost on the way
  * back, so Zalo sends again an event that was processed). Every forward is logged.
  */
 final class Balancer implements AutoCloseable {
@@ -88,7 +88,8 @@ final class Balancer implements AutoCloseable {
             String msgId = m.find() ? m.group(1) : null;
             String retry = in.getRequestHeaders().getFirst("num_retry");
             int numRetry = retry == null ? 0 : Integer.parseInt(retry.strip());
-            int backend = pick(msgId);
+            boolean[] firstSeen = new boolean[1];
+            int backend = pick(msgId, firstSeen);
 
             HttpRequest.Builder out = HttpRequest.newBuilder(backends.get(backend).resolve(in.getRequestURI()))
                     .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -109,7 +110,7 @@ final class Balancer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            boolean drop = numRetry == 0 && loseAnswer.test(json);
+            boolean drop = firstSeen[0] && loseAnswer.test(json);
             log.add(new Forward(msgId, numRetry, backend, answer.statusCode(), drop, start, System.nanoTime()));
             if (drop) {
                 // closing the exchange before any answer was written closes the connection: Zalo sees no answer
@@ -127,14 +128,22 @@ final class Balancer implements AutoCloseable {
         }
     }
 
-    /** Round robin; an event seen before goes to the replica after the one that had it last. */
-    private int pick(String msgId) {
+    /**
+     * Round robin; an event seen before goes to the replica after the one that had it last. {@code firstSeen} says
+     * whether this is the first request for the event.
+     */
+    private int pick(String msgId, boolean[] firstSeen) {
         int n = backends.size();
         if (msgId == null) {
             return Math.floorMod(next.getAndIncrement(), n);
         }
-        return lastBackend.compute(msgId, (k, last) -> last == null ? Math.floorMod(next.getAndIncrement(), n)
-                : (last + 1) % n);
+        return lastBackend.compute(msgId, (k, last) -> {
+            if (last == null) {
+                firstSeen[0] = true;
+                return Math.floorMod(next.getAndIncrement(), n);
+            }
+            return (last + 1) % n;
+        });
     }
 
     @Override

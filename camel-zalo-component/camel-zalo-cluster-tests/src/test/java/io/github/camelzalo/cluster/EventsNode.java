@@ -28,7 +28,8 @@ import org.apache.camel.main.Main;
  * Failures are made by the event's text, whichever replica it reaches: an event marked {@code [fail-once]} fails on
  * its first attempt anywhere in the cluster (a marker file created with {@code CREATE_NEW} decides, atomically across
  * processes); one marked {@code [race]} does the same after {@value #RACE_MILLIS} ms, so that its duplicate, delivered
- * at the same moment to another replica, arrives while it is in flight.
+ * at the same moment to another replica, arrives while it is in flight. On {@code replica-0}, one marked
+ * {@code [stall]} leaves a marker {@code stalled-<msg_id>} and waits for a minute (the proof kills the JVM meanwhile).
  * <p>
  * Arguments: {@code events <name> <port> <appId> <oaId> <oaSecretKey> <store> <processedFile> <markerDir>}, the
  * store a {@code redis://} URI or a {@code jdbc:} URL. Prints {@code READY} once it listens; on a line on its
@@ -89,6 +90,11 @@ final class EventsNode {
                             .process(e -> {
                                 String msgId = e.getMessage().getHeader(ZaloConstants.MESSAGE_ID, String.class);
                                 String text = e.getMessage().getBody(MessageEvent.class).getText();
+                                if (text.contains("[stall]") && name.equals("replica-0")) {
+                                    // the JVM is killed while this runs
+                                    Files.createFile(markers.resolve("stalled-" + msgId));
+                                    Thread.sleep(60_000);
+                                }
                                 boolean race = text.contains("[race]");
                                 if ((race || text.contains("[fail-once]")) && firstAttempt(markers, msgId)) {
                                     thrown.incrementAndGet();
