@@ -42,6 +42,8 @@ import org.apache.camel.support.DefaultExchange;
  * <seconds> <leaseMillis>}: calls {@code zalo:userProfile} {@code perSecond} times a second for {@code seconds},
  * the OA's tokens in the Redis token store ({@code store} a {@code redis://} URI) or the JDBC one (a
  * {@code jdbc:} URL).</li>
+ * <li>{@code events …}: receives Zalo's webhooks with {@code from("zalo:events")} on Camel Main, de-duplicated in a
+ * shared store, until a line comes on its standard input ({@link EventsNode}).</li>
  * </ul>
  */
 public final class ClusterNode {
@@ -55,6 +57,7 @@ public final class ClusterNode {
         Map<String, Object> result = switch (args[0]) {
             case "pacing" -> pacing(args);
             case "tokens" -> tokens(args);
+            case "events" -> EventsNode.run(args);
             default -> throw new IllegalArgumentException("Unknown mode " + args[0]);
         };
         result.put("pid", ProcessHandle.current().pid());

@@ -89,6 +89,10 @@ final class Replica implements AutoCloseable {
         return result.get(seconds, TimeUnit.SECONDS);
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     long pid() {
         return process.pid();
     }
