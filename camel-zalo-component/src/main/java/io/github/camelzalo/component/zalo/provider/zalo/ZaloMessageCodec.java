@@ -151,6 +151,20 @@ final class ZaloMessageCodec implements OperationCodec<OaMessageRequest, OaMessa
 
     @Override
     public OaMessageResult decode(OaMessageRequest request, HttpReply reply) {
+        OaMessageAnswer.Data d = OaMessageAnswer.plainSuccess(reply);
+        if (d == null) {
+            return decodeInGeneral(request, reply);
+        }
+        OaMessageResult result = new OaMessageResult();
+        result.setMessageId(d.messageId());
+        result.setUserId(d.userId());
+        result.setMessageType(request.getMessageType());
+        result.setQuota(d.quota() == null ? null : d.quota().toQuota());
+        return result;
+    }
+
+    /** Any answer, through a JSON tree: the failures, and the successes of an unusual shape. */
+    OaMessageResult decodeInGeneral(OaMessageRequest request, HttpReply reply) {
         JsonNode data = ZaloAnswers.data(reply, ZaloErrorCodes.OA);
         OaMessageResult result = new OaMessageResult();
         result.setMessageId(ZaloJson.text(data, "message_id"));

@@ -178,6 +178,47 @@ class ZaloCodecsTest {
     }
 
     @Test
+    void aSuccessReadInOnePassIsWhatTheGeneralReadingMakesOfIt() {
+        OaMessageRequest request = OaMessageRequest.text(USER, "x");
+        String quota = "{\"quota_type\":\"sub_quota\",\"remain\":\"1997\",\"total\":2000.0,\"expired_date\":"
+                       + "\"2026-12-31\",\"owner_type\":\"OA\",\"owner_id\":1600}";
+        List<String> bodies = List.of(
+                "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m-1\",\"user_id\":\"" + USER
+                + "\",\"quota\":" + quota + "}}",
+                "{\"data\":{\"user_id\":" + USER + ",\"message_id\":77,\"quota\":null},\"error\":0}",
+                "{\"error\":0,\"data\":{\"message_id\":\"m-2\"}}",
+                "{\"error\":0,\"data\":{\"message_id\":\"m-3\",\"quota\":{\"remain\":\" 5\",\"total\":\"x\"}}}",
+                "{\"error\":0,\"data\":{\"message_id\":{\"id\":1},\"quota\":\"reply\"}}",
+                "{\"error\":0,\"data\":null}",
+                "{\"error\":0}",
+                "{\"error\":\"0\",\"data\":{\"message_id\":\"m-4\"}}");
+        for (String body : bodies) {
+            assertThat(new ZaloMessageCodec().decode(request, ok(body)))
+                    .as(body).hasToString(new ZaloMessageCodec().decodeInGeneral(request, ok(body)).toString());
+        }
+        assertThat(new ZaloMessageCodec().decode(request, ok(bodies.get(0))).getQuota().getRemain()).isEqualTo(1997L);
+        // the common answer takes the one-pass way; a quoted code or a field of another type the general one
+        assertThat(OaMessageAnswer.plainSuccess(ok(bodies.get(0)))).isNotNull();
+        assertThat(OaMessageAnswer.plainSuccess(ok(bodies.get(1)))).isNotNull();
+        assertThat(OaMessageAnswer.plainSuccess(ok(bodies.get(4)))).isNull();
+        assertThat(OaMessageAnswer.plainSuccess(ok(bodies.get(7)))).isNull();
+    }
+
+    @Test
+    void whatIsNoPlainSuccessFailsAsTheGeneralReadingSays() {
+        OaMessageRequest request = OaMessageRequest.text(USER, "x");
+        for (String body : List.of("{\"error\":0.5,\"data\":{\"message_id\":\"m\"}}",
+                "{\"error\":0,\"error\":-230,\"data\":{}}", "{\"error\":-216,\"message\":\"Access token is invalid\"}",
+                "[1]", "")) {
+            assertThatThrownBy(() -> new ZaloMessageCodec().decode(request, ok(body))).as(body)
+                    .isInstanceOf(ProviderFailure.class);
+        }
+        assertThatThrownBy(() -> new ZaloMessageCodec().decode(request, new HttpReply(500, Map.of(),
+                "{\"error\":0,\"data\":{\"message_id\":\"m\"}}".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ProviderFailure.class);
+    }
+
+    @Test
     void negativeErrorsWithHttp200AreFailuresOfTheirKind() {
         OaMessageRequest request = OaMessageRequest.text(USER, "x");
         Map<String, ZaloErrorKind> expected = Map.of(
