@@ -31,8 +31,9 @@ import org.apache.camel.main.Main;
  * at the same moment to another replica, arrives while it is in flight. On {@code replica-0}, one marked
  * {@code [stall]} leaves a marker {@code stalled-<msg_id>} and waits for a minute (the proof kills the JVM meanwhile).
  * <p>
- * Arguments: {@code events <name> <port> <appId> <oaId> <oaSecretKey> <store> <processedFile> <markerDir>}, the
- * store a {@code redis://} URI or a {@code jdbc:} URL. Prints {@code READY} once it listens; on a line on its
+ * Arguments: {@code events <name> <port> <appId> <oaId> <oaSecretKey> <store> <processedFile> <markerDir>
+ * [<inFlightLease ms>]}, the store a {@code redis://} URI or a {@code jdbc:} URL, the lease the repository's default
+ * when not given. Prints {@code READY} once it listens; on a line on its
  * standard input it stops and reports its consumer's counters.
  */
 final class EventsNode {
@@ -77,6 +78,9 @@ final class EventsNode {
             main.addInitialProperty("camel.beans.zaloEvents.redis", "#bean:zaloRedis");
         }
         main.addInitialProperty("camel.beans.zaloEvents.processor-name", "zalo-events");
+        if (a.length > 9) {
+            main.addInitialProperty("camel.beans.zaloEvents.in-flight-lease", a[9]);
+        }
 
         AtomicLong processed = new AtomicLong();
         AtomicLong thrown = new AtomicLong();
@@ -126,6 +130,7 @@ final class EventsNode {
             r.put("ackedLate", stats.getAckedLate());
             r.put("failedAfterAck", stats.getFailedAfterAck());
             r.put("refusedWhenFull", stats.getRefusedWhenFull());
+            r.put("refusedInFlight", stats.getRefusedInFlight());
             r.put("inFlight", stats.getInFlight());
             r.put("processed", processed.get());
             r.put("thrown", thrown.get());

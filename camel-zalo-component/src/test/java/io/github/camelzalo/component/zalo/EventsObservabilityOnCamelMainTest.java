@@ -245,7 +245,8 @@ class EventsObservabilityOnCamelMainTest {
                 "    Requests (path): 8 received, 2 rejected (TOO_LARGE=1 BAD_SIGNATURE=1), 0 unclaimed",
                 "    Events: 4 accepted, 3 completed, 1 failed (answered 500), 0 failed after the answer,"
                 + " 1 duplicates, 1 filtered",
-                "    Answers: 1 answered late (at ackTimeout), 0 refused when full, 0 in flight",
+                "    Answers: 1 answered late (at ackTimeout), 0 refused when full, 0 refused while in flight,"
+                + " 0 in flight",
                 "    Not verified: last at ", "(BAD_SIGNATURE), 0 since the last verified event at ",
                 "Events on /zalo/full (route full)", "ackMode immediate",
                 "    Answers: 0 answered late (at ackTimeout), 1 refused when full, ");
@@ -272,6 +273,8 @@ class EventsObservabilityOnCamelMainTest {
         assertThat(console.path("duplicates").asLong()).isEqualTo(1);
         assertThat(console.path("filtered").asLong()).isEqualTo(1);
         assertThat(console.path("ackedLate").asLong()).isEqualTo(1);
+        assertThat(console.path("refusedInFlight").isNumber()).as("refusedInFlight").isTrue();
+        assertThat(console.path("refusedInFlight").asLong()).isZero();
         assertThat(console.path("lastVerificationFailure").asText()).isEqualTo("BAD_SIGNATURE");
         JsonNode full = null;
         for (JsonNode e : events) {

@@ -87,8 +87,9 @@ public class ZaloDevConsole extends AbstractDevConsole {
                                 + " answer, %d duplicates, %d filtered%n",
                 c.getAccepted(), c.getCompleted(), c.getFailed(), c.getFailedAfterAck(), c.getDuplicates(),
                 c.getFiltered()));
-        sb.append(String.format("    Answers: %d answered late (at ackTimeout), %d refused when full, %d in flight%n",
-                c.getAckedLate(), c.getRefusedWhenFull(), c.getInFlight()));
+        sb.append(String.format("    Answers: %d answered late (at ackTimeout), %d refused when full, %d refused while"
+                                + " in flight, %d in flight%n",
+                c.getAckedLate(), c.getRefusedWhenFull(), c.getRefusedInFlight(), c.getInFlight()));
         if (c.getLastVerificationFailureAt() != null) {
             sb.append(String.format("    Not verified: last at %s (%s), %d since the last verified event%s%n",
                     c.getLastVerificationFailureAt(), c.getLastVerificationFailure(),
@@ -127,6 +128,7 @@ public class ZaloDevConsole extends AbstractDevConsole {
         je.put("filtered", c.getFiltered());
         je.put("ackedLate", c.getAckedLate());
         je.put("refusedWhenFull", c.getRefusedWhenFull());
+        je.put("refusedInFlight", c.getRefusedInFlight());
         je.put("inFlight", c.getInFlight());
         if (c.getLastVerifiedAt() != null) {
             je.put("lastVerifiedAt", c.getLastVerifiedAt().toString());

@@ -27,7 +27,9 @@ public class ZaloEventsConfiguration {
               description = "zalo:events: where the keys of the events already processed are kept, so that a"
                             + " duplicate is answered 200 without reaching the route. Any Camel IdempotentRepository"
                             + " (a shared one when several replicas receive the events); by default one in memory that"
-                            + " keeps the latest 10,000 keys. A key is kept only when the route succeeded.")
+                            + " keeps the latest 10,000 keys. A key is kept only when the route succeeded. With a"
+                            + " LeasedIdempotentRepository (camel-zalo-redis, camel-zalo-jdbc), a delivery of an event"
+                            + " still in flight is answered 503, so that Zalo sends it again.")
     private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer", defaultValue = "afterRoute", enums = "afterRoute,immediate",

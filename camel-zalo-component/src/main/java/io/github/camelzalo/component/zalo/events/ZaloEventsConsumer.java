@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * The consumer of {@code from("zalo:events")}: takes the verified events of its OA ({@code oaId}, or every OA) and
  * names ({@code events}) from its webhook path, drops duplicates, and runs the route with a {@link ZaloEvent} body on
  * its own bounded pool. Zalo's answer follows {@code ackMode}; a de-duplication key is kept only when the route
- * succeeded, so an event that failed is processed again when Zalo sends it again.
+ * succeeded, so an event that failed is processed again when Zalo sends it again. With a
+ * {@link LeasedIdempotentRepository} (shared by replicas), a duplicate of an event still in flight is answered 503,
+ * not 200, so that Zalo's retries still find the event should the instance running it die.
  */
 public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsStats, ShutdownAware {
 
@@ -61,6 +63,7 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
     private final LongAdder ackedLate = new LongAdder();
     private final LongAdder failedAfterAck = new LongAdder();
     private final LongAdder refused = new LongAdder();
+    private final LongAdder refusedInFlight = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private IdempotentRepository repository;
     private ExecutorService pool;
@@ -169,10 +172,21 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
         return EventsWebhook.answered(http, callback, 200, "not taken here");
     }
 
-    /** Takes a verified event: drops a duplicate, else queues the route and answers as {@code ackMode} says. */
+    /**
+     * Takes a verified event: drops a duplicate, refuses one whose first delivery is still in flight (on a shared
+     * repository that tells it), else queues the route and answers as {@code ackMode} says.
+     */
     boolean receive(EventEnvelope envelope, byte[] body, Exchange http, AsyncCallback callback) {
         String key = envelope.key();
         if (!repository.add(key)) {
+            if (repository instanceof LeasedIdempotentRepository leased && !leased.isConfirmed(key)) {
+                // its route runs (here or on another replica) and may yet fail or die with its JVM: a 200 now would
+                // lose the event then, so Zalo is asked to send it again, when its key is confirmed or free again
+                refusedInFlight.increment();
+                record(ZaloEventOutcome.REFUSED_IN_FLIGHT, envelope);
+                LOG.debug("zalo:events: {} is in flight, not yet processed; this delivery refused with 503", key);
+                return EventsWebhook.answered(http, callback, 503, "in flight: send it again later");
+            }
             duplicates.increment();
             record(ZaloEventOutcome.DUPLICATE, envelope);
             LOG.debug("zalo:events: duplicate of {} answered 200 and dropped", key);
@@ -435,6 +449,11 @@ public class ZaloEventsConsumer extends DefaultConsumer implements ZaloEventsSta
     @Override
     public long getRefusedWhenFull() {
         return refused.sum();
+    }
+
+    @Override
+    public long getRefusedInFlight() {
+        return refusedInFlight.sum();
     }
 
     @Override

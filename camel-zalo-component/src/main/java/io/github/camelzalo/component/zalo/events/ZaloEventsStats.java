@@ -46,7 +46,10 @@ public interface ZaloEventsStats {
     /** Events accepted and given to this consumer's route. */
     long getAccepted();
 
-    /** Events answered 200 and dropped as duplicates of one already accepted. */
+    /**
+     * Events answered 200 and dropped as duplicates of one already accepted (with a
+     * {@link LeasedIdempotentRepository}: of one whose route succeeded).
+     */
     long getDuplicates();
 
     /** Events answered 200 and dropped because the consumer does not take their name ({@code events}). */
@@ -69,6 +72,13 @@ public interface ZaloEventsStats {
 
     /** Events refused with 503 because the consumer's queue was full (or it was stopping); Zalo sends them again. */
     long getRefusedWhenFull();
+
+    /**
+     * Deliveries refused with 503 because the same event was in flight, its route not yet ended, here or on another
+     * replica (only with a {@link LeasedIdempotentRepository}): Zalo sends them again, and a later delivery is
+     * processed if that route failed or its instance died, or answered as a duplicate if it succeeded.
+     */
+    long getRefusedInFlight();
 
     /** Events whose route is running or queued now. */
     int getInFlight();

@@ -91,6 +91,7 @@ final class ZaloEventsHealthCheck implements HealthCheck {
         result.detail("ackedLate", stats.getAckedLate());
         result.detail("failedAfterAck", stats.getFailedAfterAck());
         result.detail("refusedWhenFull", stats.getRefusedWhenFull());
+        result.detail("refusedInFlight", stats.getRefusedInFlight());
         result.detail("inFlight", stats.getInFlight());
         long rejected = 0;
         for (Map.Entry<EventRejection, Long> r : stats.getRejected().entrySet()) {

@@ -26,6 +26,11 @@ public record ZaloEventOutcome(String path, String outcome, String reason, Strin
     public static final String UNCLAIMED = "UNCLAIMED";
     /** Refused with 503: the consumer's queue was full, or it was stopping. Zalo sends it again. */
     public static final String REFUSED_FULL = "REFUSED_FULL";
+    /**
+     * Refused with 503: the same event is in flight (its route has not ended, on this or another replica) in a shared
+     * {@code LeasedIdempotentRepository}. Zalo sends it again.
+     */
+    public static final String REFUSED_IN_FLIGHT = "REFUSED_IN_FLIGHT";
     /** Answered 500: the request could not be read. Zalo sends it again. */
     public static final String ERROR = "ERROR";
     /** An accepted event's route succeeded. */

@@ -32,7 +32,8 @@ class ZaloJdbcAutoConfigurationTest {
         runner.withPropertyValues("camel.component.zalo.jdbc.token-store=true",
                 "camel.component.zalo.jdbc.idempotent-repository=true",
                 "camel.component.zalo.jdbc.tokens-table=shop_zalo_tokens",
-                "camel.component.zalo.jdbc.processor-name=orders").run(context -> {
+                "camel.component.zalo.jdbc.processor-name=orders",
+                "camel.component.zalo.jdbc.idempotent-in-flight-lease=120000").run(context -> {
                     ZaloTokenStore store = context.getBean(ZaloTokenStore.class);
                     assertThat(store).isInstanceOf(JdbcTokenStore.class);
                     assertThat(store.tryLease("1", "2", "me", Duration.ofSeconds(1))).isTrue();
@@ -42,6 +43,7 @@ class ZaloJdbcAutoConfigurationTest {
                     repo.clear();
                     assertThat(repo.add("evt")).isTrue();
                     assertThat(repo.add("evt")).isFalse();
+                    assertThat(((JdbcIdempotentRepository) repo).getInFlightLease()).isEqualTo(120_000L);
                 });
     }
 }

@@ -40,8 +40,8 @@ import io.micrometer.core.instrument.Timer;
  * (gauge, 1 while an admin must authorize the app again);</li>
  * <li>{@code zalo.events} (counter): every step of a {@code zalo:events} webhook request, by {@code path},
  * {@code outcome} (a {@link ZaloEventOutcome} constant: {@code REJECTED}, {@code ACCEPTED}, {@code DUPLICATE},
- * {@code COMPLETED}, {@code FAILED}, {@code ACKED_LATE} ...), {@code reason} (the rejection's, e.g.
- * {@code BAD_SIGNATURE}, else {@code none}), {@code event} and {@code oa} (the event's name and OA once it is
+ * {@code REFUSED_IN_FLIGHT}, {@code COMPLETED}, {@code FAILED}, {@code ACKED_LATE} ...), {@code reason} (the
+ * rejection's, e.g. {@code BAD_SIGNATURE}, else {@code none}), {@code event} and {@code oa} (the event's name and OA once it is
  * verified, else {@code unknown}; past {@value #MAX_TAG_VALUES} different values, {@code other}).</li>
  * </ul>
  * An account's gauges come with its first endpoint and go with its last; everything goes when the component stops.

@@ -2,6 +2,10 @@ package io.github.camelzalo.component.zalo.redis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.github.camelzalo.testservers.RedisServer;
 import io.github.camelzalo.testservers.contract.IdempotentRepositoryContract;
@@ -13,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The idempotent repository contract on a real redis-server. */
+/**
+ * The idempotent repository contract on a real redis-server, and the in-flight lease: a key added is a lease that
+ * ends on its own unless confirmed, and a stale lease is taken over by exactly one of many instances.
+ */
 class RedisIdempotentRepositoryTest extends IdempotentRepositoryContract {
 
     private RedisServer server;
@@ -51,13 +58,106 @@ class RedisIdempotentRepositoryTest extends IdempotentRepositoryContract {
         return repo(processor, expiryMillis);
     }
 
-    @Test
-    void aKeyIsOneSetNxWithItsExpiry() {
-        repo("events", 90_000).add("evt-1");
+    private long pttl(String key) {
+        return Long.parseLong(server.command("PTTL", key));
+    }
 
-        assertThat(server.command("GET", "camel-zalo:seen:events:evt-1")).isEqualTo("1");
-        assertThat(Long.parseLong(server.command("PTTL", "camel-zalo:seen:events:evt-1"))).isBetween(85_000L,
-                90_000L);
+    @Test
+    void aKeyIsOneSetNxWithTheLeaseThenDoneWithItsExpiry() {
+        RedisIdempotentRepository repo = repo("events", 24 * 3_600_000L);
+        assertThat(repo.getInFlightLease()).as("the default lease").isEqualTo(300_000L);
+        repo.add("evt-1");
+
+        assertThat(server.command("GET", "camel-zalo:seen:events:evt-1")).isEqualTo("leased");
+        assertThat(pttl("camel-zalo:seen:events:evt-1")).isBetween(295_000L, 300_000L);
+        assertThat(repo.isConfirmed("evt-1")).isFalse();
+
+        assertThat(repo.confirm("evt-1")).isTrue();
+
+        assertThat(server.command("GET", "camel-zalo:seen:events:evt-1")).isEqualTo("done");
+        assertThat(pttl("camel-zalo:seen:events:evt-1")).isBetween(24 * 3_600_000L - 5_000, 24 * 3_600_000L);
+        assertThat(repo.isConfirmed("evt-1")).isTrue();
+    }
+
+    @Test
+    void theLeaseOfAKeyNeverConfirmedEndsOnItsOwnAndAnotherInstanceTakesIt() throws Exception {
+        RedisIdempotentRepository dead = repo("events", 60_000);
+        dead.setInFlightLease(400);
+        RedisIdempotentRepository other = repo("events", 60_000);
+        other.setInFlightLease(400);
+        assertThat(dead.add("evt-stall")).isTrue();
+        assertThat(other.add("evt-stall")).as("in flight").isFalse();
+        assertThat(other.isConfirmed("evt-stall")).isFalse();
+        assertThat(other.contains("evt-stall")).isTrue();
+
+        Thread.sleep(600);
+
+        assertThat(other.contains("evt-stall")).isFalse();
+        assertThat(other.add("evt-stall")).as("the lease of an instance that died ended").isTrue();
+        assertThat(dead.add("evt-stall")).isFalse();
+    }
+
+    @Test
+    void aConfirmedKeyOutlivesTheLeaseAndIsADuplicate() throws Exception {
+        RedisIdempotentRepository repo = repo("events", 60_000);
+        repo.setInFlightLease(400);
+        RedisIdempotentRepository other = repo("events", 60_000);
+        assertThat(repo.add("evt-ok")).isTrue();
+        assertThat(repo.confirm("evt-ok")).isTrue();
+
+        Thread.sleep(600);
+
+        assertThat(other.add("evt-ok")).isFalse();
+        assertThat(other.isConfirmed("evt-ok")).isTrue();
+        assertThat(pttl("camel-zalo:seen:events:evt-ok")).isGreaterThan(55_000L);
+    }
+
+    @Test
+    void aKeyOfAnEarlierVersionCountsAsConfirmed() {
+        server.command("SET", "camel-zalo:seen:events:evt-old", "1", "PX", "60000");
+        assertThat(repo("events", 60_000).isConfirmed("evt-old")).isTrue();
+        assertThat(repo("events", 60_000).isConfirmed("evt-none")).isFalse();
+    }
+
+    @Test
+    void theLeaseIsNeverLongerThanTheExpiry() {
+        repo("events", 2_000).add("evt-short");
+        assertThat(pttl("camel-zalo:seen:events:evt-short")).isBetween(1L, 2_000L);
+    }
+
+    @Test
+    void aStaleLeaseIsTakenOverByExactlyOneOfManyConcurrentAdders() throws Exception {
+        List<RedisIdempotentRepository> instances = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            RedisIdempotentRepository r = repo("events", 60_000);
+            r.setInFlightLease(300);
+            instances.add(r);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String key = "evt-takeover-" + round;
+                assertThat(instances.get(0).add(key)).isTrue();
+                Thread.sleep(450);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Boolean>> adds = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    RedisIdempotentRepository r = instances.get(i % 3);
+                    adds.add(threads.submit(() -> {
+                        go.await();
+                        return r.add(key);
+                    }));
+                }
+                go.countDown();
+                int taken = 0;
+                for (Future<Boolean> f : adds) {
+                    taken += f.get() ? 1 : 0;
+                }
+                assertThat(taken).as(key).isEqualTo(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

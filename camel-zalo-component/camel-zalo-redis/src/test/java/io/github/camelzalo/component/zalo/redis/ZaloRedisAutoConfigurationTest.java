@@ -32,7 +32,8 @@ class ZaloRedisAutoConfigurationTest {
         runner.withPropertyValues("camel.component.zalo.redis.uri=" + server.uri(),
                 "camel.component.zalo.redis.key-prefix=shop:", "camel.component.zalo.redis.command-timeout=750",
                 "camel.component.zalo.redis.fallback-share=0.34",
-                "camel.component.zalo.redis.processor-name=orders-events").run(context -> {
+                "camel.component.zalo.redis.processor-name=orders-events",
+                "camel.component.zalo.redis.idempotent-in-flight-lease=120000").run(context -> {
                     assertThat(context.getBean(ZaloRedis.class).getKeyPrefix()).isEqualTo("shop:");
                     assertThat(context.getBean(ZaloRedis.class).getCommandTimeout()).isEqualTo(750);
                     assertThat(context.getBean(ZaloRateLimiter.class)).isInstanceOfSatisfying(
@@ -40,6 +41,8 @@ class ZaloRedisAutoConfigurationTest {
                     IdempotentRepository repo = context.getBean(IdempotentRepository.class);
                     assertThat(repo.add("evt-1")).isTrue();
                     assertThat(server.command("EXISTS", "shop:seen:orders-events:evt-1")).isEqualTo("1");
+                    assertThat(Long.parseLong(server.command("PTTL", "shop:seen:orders-events:evt-1")))
+                            .isBetween(115_000L, 120_000L);
                     assertThat(context.getBean(ZaloTokenStore.class)).isInstanceOf(RedisTokenStore.class);
                 });
     }

@@ -46,6 +46,7 @@ public class ZaloJdbcAutoConfiguration {
         JdbcIdempotentRepository repo = new JdbcIdempotentRepository(dataSource, p.getProcessorName());
         repo.setTable(p.getProcessedTable());
         repo.setExpiry(p.getIdempotentExpiry());
+        repo.setInFlightLease(p.getIdempotentInFlightLease());
         repo.setCreateTables(p.isCreateTables());
         return repo;
     }

@@ -23,8 +23,13 @@ public class ZaloJdbcProperties {
     private String processedTable = "zalo_processed";
     /** The idempotent repository's processor name. */
     private String processorName = "zalo-events";
-    /** How long it remembers a key, ms. */
+    /** How long it remembers the key of a processed event, ms. */
     private long idempotentExpiry = 24 * 60 * 60 * 1000L;
+    /**
+     * How long the key of an event in flight stays taken when its instance dies before the route ends, ms: longer
+     * than a route runs, shorter than Zalo goes on retrying (at most idempotent-expiry).
+     */
+    private long idempotentInFlightLease = 5 * 60 * 1000L;
 
     public boolean isTokenStore() {
         return tokenStore;
@@ -88,5 +93,13 @@ public class ZaloJdbcProperties {
 
     public void setIdempotentExpiry(long idempotentExpiry) {
         this.idempotentExpiry = idempotentExpiry;
+    }
+
+    public long getIdempotentInFlightLease() {
+        return idempotentInFlightLease;
+    }
+
+    public void setIdempotentInFlightLease(long idempotentInFlightLease) {
+        this.idempotentInFlightLease = idempotentInFlightLease;
     }
 }

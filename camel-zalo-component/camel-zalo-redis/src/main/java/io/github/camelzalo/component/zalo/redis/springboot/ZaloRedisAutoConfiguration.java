@@ -67,6 +67,7 @@ public class ZaloRedisAutoConfiguration {
     public RedisIdempotentRepository zaloIdempotentRepository(ZaloRedis redis, ZaloRedisProperties p) {
         RedisIdempotentRepository repo = new RedisIdempotentRepository(redis, p.getProcessorName());
         repo.setExpiry(p.getIdempotentExpiry());
+        repo.setInFlightLease(p.getIdempotentInFlightLease());
         return repo;
     }
 }
