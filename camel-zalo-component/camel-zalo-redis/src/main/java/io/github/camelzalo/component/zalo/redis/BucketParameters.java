@@ -10,20 +10,21 @@ import io.github.bucket4j.BucketConfiguration;
  * {@code r} per second lets {@code c + r·t} through in any {@code t} seconds, so {@code c = r = limit} would let
  * twice the limit through in one second. Here, for a limit of {@code L} calls per second:
  * <ul>
- * <li>{@code r < (L + 1 - c) / 1.02}, so that {@code c + 1.02·r < L + 1}: no window of 1.02 s, hence no second,
- * ever holds more than {@code L} permits (they are whole). The 20 ms are for a request that reaches the provider
+ * <li>{@code r < (L + 1 - c) / 1.03}, so that {@code c + 1.03·r < L + 1}: no window of 1.03 s, hence no second,
+ * ever holds more than {@code L} permits (they are whole). The 30 ms are for a request that reaches the provider
  * later after its permit than the one before it did (a busy JVM, a slow round trip to Redis, a new connection).</li>
  * <li>{@code c = 1} below 50/s: calls evenly spaced, as the local pacer spaces them. From 50/s,
  * {@code c = 1 + ceil(L / 100)}: the tokens beyond the first let an instance that asks a little late (a timer, a
  * round trip to Redis, another instance that asked first) catch up with up to 10 ms of lateness, instead of losing
  * that time for good, at a cost of about 1% of the rate.</li>
  * </ul>
- * So 15/s is a capacity of 1 and 14.7 tokens a second; 100/s, 2 and 97.1; 5,000/s, 51 and 4,853, which also lets a
+ * So 15/s is a capacity of 1 and 14.56 tokens a second; 100/s, 2 and 96.1; 5,000/s, 51 and 4,805, which also lets a
  * busy JVM take several permits in one round trip.
  */
 final class BucketParameters {
 
-    static final double WINDOW_SECONDS = 1.02;
+    // 20 ms let a 429 through at 100/s when three JVMs started at once on a 2-core machine (new connections, cold code)
+    static final double WINDOW_SECONDS = 1.03;
     /** Strictly below the bound, whatever the rounding of nanoseconds. */
     private static final double BELOW = 0.9999;
 

@@ -647,7 +647,7 @@ final class SharedAccountLimit implements RateLimitStats {
         }
 
         /**
-         * At once: the shared limit is kept on permits (with 20 ms for requests that arrive late); a cluster-wide
+         * At once: the shared limit is kept on permits (with 30 ms for requests that arrive late); a cluster-wide
          * hold on writes would cost a second round trip per call.
          */
         @Override
