@@ -65,13 +65,14 @@ class EventsAgainstSandboxTest {
 
     /** The sandbox with its sample customers, delivering to a Camel Main application that runs {@code routes}. */
     private void start(int webhookConcurrency, RouteBuilder routes) throws Exception {
-        int port = freePort();
         sandbox = ZaloSandbox.builder().port(0).sampleData()
-                .webhookUrl("http://127.0.0.1:" + port + "/zalo/events")
                 .webhookConcurrency(webhookConcurrency)
                 // Zalo's 30 s, 5 min, ... as 30 ms, 300 ms, ...
                 .webhookRetryScale(0.001)
                 .build().start();
+        // chosen once the sandbox holds its own port, which a port free a moment before could otherwise become
+        int port = freePort();
+        sandbox.webhooks().setUrl("http://127.0.0.1:" + port + "/zalo/events");
         main = new Main();
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");

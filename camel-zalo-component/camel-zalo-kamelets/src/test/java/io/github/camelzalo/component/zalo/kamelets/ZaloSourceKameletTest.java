@@ -58,12 +58,13 @@ class ZaloSourceKameletTest {
     }
 
     private void start(String webhookPath) throws Exception {
-        int port = freePort();
         sandbox = ZaloSandbox.builder().port(0).sampleData()
-                .webhookUrl("http://127.0.0.1:" + port + webhookPath)
                 // Zalo's 30 s, 5 min, ... as 30 ms, 300 ms, ...
                 .webhookRetryScale(0.001)
                 .build().start();
+        // chosen once the sandbox holds its own port, which a port free a moment before could otherwise become
+        int port = freePort();
+        sandbox.webhooks().setUrl("http://127.0.0.1:" + port + webhookPath);
         main = new Main();
         Map<String, String> properties = Map.of(
                 "camel.main.routes-include-pattern", "classpath:zalo-source-routes.yaml",
