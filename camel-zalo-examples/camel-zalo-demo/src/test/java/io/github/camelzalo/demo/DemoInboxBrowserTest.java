@@ -85,13 +85,13 @@ class DemoInboxBrowserTest {
                 "image via etelecom paid by sub_quota",
                 "text via zalo paid by sub_quota",
                 "image via zalo paid by sub_quota");
-        browser.findElement(By.cssSelector("#customers li.customer[data-phone='" + THU + "']")).click();
+        BrowserSupport.click(browser, By.cssSelector("#customers li.customer[data-phone='" + THU + "']"));
         waiting().until(d -> THU.equals(d.findElement(By.id("conv-phone")).getText()) && shown().equals(thu));
 
         // act as Thu: her message goes to the demo's zalo:events route, which answers through zalo:send
         String written = "Cho mình hủy đơn DH1019 nhé";
         browser.findElement(By.id("reply-text")).sendKeys(written);
-        browser.findElement(By.id("reply-send")).click();
+        BrowserSupport.click(browser, By.id("reply-send"));
         waiting().until(d -> d.findElement(By.id("webhook-result")).getText()
                 .startsWith("user_send_text delivered: the application answered HTTP 200"));
         waiting().until(d -> shown().size() == thu.size() + 2);

@@ -6,10 +6,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real, headless Chromium for the inbox's browser tests: Debian's {@code chromium} and {@code chromium-driver}
@@ -48,6 +52,18 @@ public final class BrowserSupport {
         chrome.manage().window().setSize(new Dimension(width, height));
         chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         return chrome;
+    }
+
+    /**
+     * Clicks what {@code by} finds, finding it again when the page redrew it in between (the inbox redraws its lists
+     * as it polls the sandbox), for up to 10 s.
+     */
+    public static void click(WebDriver browser, By by) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(b -> {
+                    b.findElement(by).click();
+                    return true;
+                });
     }
 
     private static String env(String name, String fallback) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -94,6 +95,8 @@ class InboxBrowserTest extends CamelTestSupport {
                         + browser.findElement(By.id("status")).getText(), lastException);
             }
         };
+        // the page redraws what changed as it polls the sandbox: an element found a moment before may be gone
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
@@ -102,7 +105,11 @@ class InboxBrowserTest extends CamelTestSupport {
     }
 
     private WebElement customer(String phone) {
-        return browser.findElement(By.cssSelector("#customers li.customer[data-phone='" + phone + "']"));
+        return browser.findElement(customerBy(phone));
+    }
+
+    private static By customerBy(String phone) {
+        return By.cssSelector("#customers li.customer[data-phone='" + phone + "']");
     }
 
     private void screenshot(String name) throws Exception {
@@ -131,16 +138,16 @@ class InboxBrowserTest extends CamelTestSupport {
         assertThat(customer(DUC).getText()).contains("window closed");
 
         // Đức's ZNS, as the page lists it when he is picked
-        customer(DUC).click();
+        BrowserSupport.click(browser, customerBy(DUC));
         waiting().until(d -> messages("from_oa").size() == 1);
         assertThat(messages("from_oa").get(0).getAttribute("data-format")).isEqualTo("zns");
         assertThat(browser.findElement(By.id("conv-name")).getText()).isEqualTo("Phạm Minh Đức");
 
         // act as Nghĩa: the reply goes to the application as a signed user_send_text
-        customer(NGHIA).click();
+        BrowserSupport.click(browser, customerBy(NGHIA));
         waiting().until(d -> messages("from_oa").size() == 2);
         browser.findElement(By.id("reply-text")).sendKeys("Cho em hỏi phí giao hàng ạ");
-        browser.findElement(By.id("reply-send")).click();
+        BrowserSupport.click(browser, By.id("reply-send"));
         waiting().until(d -> d.findElement(By.id("webhook-result")).getText()
                 .startsWith("user_send_text delivered: the application answered HTTP 200"));
         WebhookReceiver.Received event = application.named("user_send_text").get(0);
@@ -166,18 +173,18 @@ class InboxBrowserTest extends CamelTestSupport {
         browser.get(sandbox.baseUrl() + "/");
         waiting().until(d -> customer(NGHIA).getText().contains("window 6 d"));
 
-        browser.findElement(By.cssSelector("[data-advance='P7D']")).click();
+        BrowserSupport.click(browser, By.cssSelector("[data-advance='P7D']"));
         waiting().until(d -> customer(NGHIA).getText().contains("window closed"));
 
         WebElement oauth = browser.findElement(By.id("tab-oauth"));
         assertThat(oauth.getText()).contains("refreshes\n1");
-        browser.findElement(By.cssSelector("#tab-oauth button[data-oa='" + sandbox.oaId() + "']")).click();
+        BrowserSupport.click(browser, By.cssSelector("#tab-oauth button[data-oa='" + sandbox.oaId() + "']"));
         waiting().until(d -> sandbox.oauth().currentTokens(sandbox.oaId()).isEmpty());
         waiting().until(d -> d.findElement(By.id("status")).getText().contains("revoked"));
         // the page never shows a token itself, only its digest
         String issued = sandbox.issueTokens(sandbox.oaId()).accessToken();
-        browser.findElement(By.cssSelector("[data-tab='webhooks']")).click();
-        browser.findElement(By.cssSelector("[data-tab='oauth']")).click();
+        BrowserSupport.click(browser, By.cssSelector("[data-tab='webhooks']"));
+        BrowserSupport.click(browser, By.cssSelector("[data-tab='oauth']"));
         waiting().until(d -> d.findElement(By.id("tab-oauth")).getText().contains("left"));
         assertThat(browser.getPageSource()).doesNotContain(issued);
     }

@@ -5,6 +5,9 @@
 const POLL_MILLIS = 1000;
 let state = null;
 let lastJson = '';
+// what the lists were last drawn from: the state with its clock to the minute, so that a page read or clicked
+// while the clock ticks is not redrawn under the reader every second
+let lastDrawn = '';
 let selected = decodeURIComponent(location.hash.slice(1)) || null;
 /** What the user last did as the customer, to show its webhook delivery when it appears. */
 let pending = null;
@@ -103,15 +106,19 @@ function setStatus(text, bad) {
 
 // ---- rendering ----------------------------------------------------------------------------------------------
 
-function render() {
+function render(force) {
   $('clock-now').textContent = clockText(state.clock.now);
   $('clock-frozen').textContent = state.clock.frozen ? '(frozen)' : '';
   $('foot').textContent = 'CareSoft ' + state.urls.caresoft + ' · eTelecom ' + state.urls.etelecom
     + ' · Zalo OA API ' + state.urls.zalo_openapi + ' · ZNS ' + state.urls.zalo_business
     + ' · OAuth ' + state.urls.zalo_oauth + ' · ' + state.outbox_size + ' messages accepted';
-  renderCustomers();
-  renderConversation();
-  renderSide();
+  const drawn = JSON.stringify({ ...state, clock: { ...state.clock, now: state.clock.now.slice(0, 16) } });
+  if (force || drawn !== lastDrawn) {
+    lastDrawn = drawn;
+    renderCustomers();
+    renderConversation();
+    renderSide();
+  }
   renderWebhookResult();
 }
 
@@ -153,7 +160,7 @@ function select(phone) {
   location.hash = encodeURIComponent(phone);
   pending = null;
   $('webhook-result').textContent = '';
-  render();
+  render(true);
 }
 
 /** What a message that is more than text carries, in a line: its image, file, template. */
