@@ -178,6 +178,20 @@ class ZaloCodecsTest {
     }
 
     @Test
+    void aPlainTextWrittenDirectlyIsWhatJacksonWrites() {
+        for (String text : List.of("Đơn hàng DH1001 của anh đã được giao", "Order shipped", "Giá: 250.000đ (đã gồm VAT) ~ 100%",
+                "emoji 😀 and more", "a \"quote\" and a \\ backslash", "\u00a0\u2028 </script>")) {
+            OaMessageRequest request = OaMessageRequest.text(USER, text);
+            assertThat(new String(new ZaloMessageCodec().request(request).body(), StandardCharsets.UTF_8)).as(text)
+                    .isEqualTo(new String(ZaloMessageCodec.body(request), StandardCharsets.UTF_8));
+        }
+        // written directly only where nothing needs escaping; anything else, and every other kind, through Jackson
+        assertThat(ZaloMessageCodec.plainText(OaMessageRequest.text(USER, "Đơn hàng DH1001"))).isNotNull();
+        assertThat(ZaloMessageCodec.plainText(OaMessageRequest.text(USER, "anh \"Tân\""))).isNull();
+        assertThat(ZaloMessageCodec.plainText(OaMessageRequest.text(USER, "😀"))).isNull();
+    }
+
+    @Test
     void aSuccessReadInOnePassIsWhatTheGeneralReadingMakesOfIt() {
         OaMessageRequest request = OaMessageRequest.text(USER, "x");
         String quota = "{\"quota_type\":\"sub_quota\",\"remain\":\"1997\",\"total\":2000.0,\"expired_date\":"
