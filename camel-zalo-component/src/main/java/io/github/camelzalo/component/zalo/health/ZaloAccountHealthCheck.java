@@ -5,14 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.camelzalo.component.zalo.auth.TokenStatus;
 import io.github.camelzalo.component.zalo.management.AccountActivity;
 import io.github.camelzalo.component.zalo.management.MonitoredAccount;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -24,34 +22,20 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * <p>
  * A readiness check only: a locked-out account is no reason to restart the JVM.
  */
-final class ZaloAccountHealthCheck implements HealthCheck {
+final class ZaloAccountHealthCheck extends ZaloReadinessCheck {
 
-    static final String GROUP = "camel";
-
-    private final String id;
     private final MonitoredAccount account;
     private final Supplier<List<TokenStatus>> tokens;
     private final Clock clock;
-    private volatile boolean enabled = true;
 
     /**
      * @param tokens the token statuses of the app's OAs, for provider zalo; empty for the others
      */
     ZaloAccountHealthCheck(String id, MonitoredAccount account, Supplier<List<TokenStatus>> tokens, Clock clock) {
-        this.id = id;
+        super(id);
         this.account = account;
         this.tokens = tokens;
         this.clock = clock;
-    }
-
-    @Override
-    public String getGroup() {
-        return GROUP;
-    }
-
-    @Override
-    public String getId() {
-        return id;
     }
 
     MonitoredAccount account() {
@@ -59,27 +43,7 @@ final class ZaloAccountHealthCheck implements HealthCheck {
     }
 
     @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this);
-        if (!enabled) {
-            // as Camel's own checks answer when turned off
-            return result.unknown().message("Disabled").detail(CHECK_ENABLED, false).build();
-        }
+    Result check(HealthCheckResultBuilder result) {
         Instant now = clock.instant();
         AccountActivity activity = account.getActivity();
         result.detail("provider", account.getProvider());
@@ -152,10 +116,5 @@ final class ZaloAccountHealthCheck implements HealthCheck {
 
     private static double round(double rate) {
         return Math.round(rate * 100) / 100.0;
-    }
-
-    @Override
-    public String toString() {
-        return id;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.github.camelzalo.component.zalo.events.EventRejection;
 import io.github.camelzalo.component.zalo.events.ZaloEventsStats;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -25,56 +24,24 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * Its details say what the path received, what was refused by reason, the duplicates, the answers at
  * {@code ackTimeout}, the refusals when full; never a key, a signature or a body.
  */
-final class ZaloEventsHealthCheck implements HealthCheck {
+final class ZaloEventsHealthCheck extends ZaloReadinessCheck {
 
     static final int WINDOW_MINUTES = 10;
     static final Duration WINDOW = Duration.ofMinutes(WINDOW_MINUTES);
 
-    private final String id;
     private final ZaloEventsStats stats;
     private final String ackMode;
     private final Clock clock;
-    private volatile boolean enabled = true;
 
     ZaloEventsHealthCheck(String id, ZaloEventsStats stats, String ackMode, Clock clock) {
-        this.id = id;
+        super(id);
         this.stats = stats;
         this.ackMode = ackMode;
         this.clock = clock;
     }
 
     @Override
-    public String getGroup() {
-        return ZaloAccountHealthCheck.GROUP;
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        // refused events are no reason to restart the JVM
-        return false;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this);
-        if (!enabled) {
-            return result.unknown().message("Disabled").detail(CHECK_ENABLED, false).build();
-        }
+    Result check(HealthCheckResultBuilder result) {
         String path = stats.getWebhookPath();
         result.detail("webhookPath", path);
         if (stats.getWebhookUrl() != null) {
@@ -134,10 +101,5 @@ final class ZaloEventsHealthCheck implements HealthCheck {
     /** A request failed verification within the window, and none passed since. */
     static boolean eventsRefused(Instant lastFailureAt, long failuresSinceVerified, Instant now) {
         return lastFailureAt != null && failuresSinceVerified > 0 && lastFailureAt.isAfter(now.minus(WINDOW));
-    }
-
-    @Override
-    public String toString() {
-        return id;
     }
 }
