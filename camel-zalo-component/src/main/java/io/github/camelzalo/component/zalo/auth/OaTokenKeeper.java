@@ -61,6 +61,15 @@ final class OaTokenKeeper {
     private String lastFailure;
     /** The token last handed out by {@link #ready()}, so that the common case allocates nothing. */
     private AccessToken handedOut;
+    /**
+     * What {@link #ready()} hands out without taking the lock, and until when (epoch milliseconds, exclusive): set
+     * under the lock by {@link #ready()}, cleared under it by every change that could make the token unfit before
+     * then. Every call of every caller asks for the token; a monitor there makes them queue for each other.
+     */
+    private volatile Ready fast;
+
+    private record Ready(AccessToken token, long untilMillis) {
+    }
 
     OaTokenKeeper(ZaloTokenManager manager, String oaId, String seedRefreshToken) {
         this.manager = manager;
@@ -92,7 +101,15 @@ final class OaTokenKeeper {
      * The token in hand when it needs nothing done now (usable, not due for a refresh, no reread of a shared store
      * due), else {@code null}: then {@link #accessToken()} starts what is needed. Lets a call skip the future.
      */
-    synchronized AccessToken ready() {
+    AccessToken ready() {
+        Ready r = fast;
+        if (r != null && manager.clock().millis() < r.untilMillis()) {
+            return r.token();
+        }
+        return readyLocked();
+    }
+
+    private synchronized AccessToken readyLocked() {
         Instant now = manager.now();
         if (reauthorization != null || unsaved != null || !usable(current, now) || dueAhead(current.tokens(), now)
             || manager.store().isShared() && readAt != null && !now.isBefore(readAt.plus(manager.cacheTime()))) {
@@ -103,7 +120,30 @@ final class OaTokenKeeper {
             token = token(current);
             handedOut = token;
         }
+        fast = new Ready(token, fitUntil(current.tokens()).toEpochMilli());
         return token;
+    }
+
+    /** The first instant at which {@link #readyLocked()} would no longer hand out the token in hand as it is. */
+    private Instant fitUntil(ZaloTokens t) {
+        Instant expires = t.getAccessTokenExpiresAt();
+        Instant until = expires.minus(margin(t));
+        Instant ahead = expires.minus(min(manager.refreshAhead(), lifetime(t).dividedBy(2)));
+        if (ahead.isBefore(until)) {
+            until = ahead;
+        }
+        if (manager.store().isShared() && readAt != null) {
+            Instant reread = readAt.plus(manager.cacheTime());
+            if (reread.isBefore(until)) {
+                until = reread;
+            }
+        }
+        return until;
+    }
+
+    /** The tokens, their state or the time of the last read changed: {@link #ready()} takes the lock again. */
+    private void changed() {
+        fast = null;
     }
 
     /** Zalo refused {@code value}: the token to call with next, after a refresh unless someone already did one. */
@@ -113,6 +153,7 @@ final class OaTokenKeeper {
             return CompletableFuture.completedFuture(token(current));
         }
         rejectedAccessToken = value;
+        changed();
         return inFlight != null ? inFlight : start(Reason.REJECTED);
     }
 
@@ -169,6 +210,7 @@ final class OaTokenKeeper {
         boolean noTokens = false;
         synchronized (this) {
             readAt = manager.now();
+            changed();
             if (unsaved != null) {
                 saveUnsaved(attempt, stored);
                 return;
@@ -382,6 +424,7 @@ final class OaTokenKeeper {
         AccessToken token;
         synchronized (this) {
             current = new StoredTokens(tokens, version);
+            changed();
             unsaved = null;
             reauthorization = null;
             rejectedAccessToken = null;
@@ -397,6 +440,7 @@ final class OaTokenKeeper {
     private void unsavable(CompletableFuture<AccessToken> attempt, ZaloTokens tokens, RuntimeException e) {
         synchronized (this) {
             unsaved = tokens;
+            changed();
         }
         // the refresh token Zalo just issued exists nowhere else: losing it means an admin must consent again.
         // The lease is kept, so other instances do not spend the old, dead refresh token meanwhile.
@@ -429,6 +473,7 @@ final class OaTokenKeeper {
                          + " pair in {}", oaId, manager.appId(), refused.getErrorCode(), manager.store());
                 synchronized (this) {
                     current = fallback;
+                    changed();
                 }
                 onIo(attempt, () -> read(attempt, Reason.NEEDED, 0));
                 return;
@@ -461,6 +506,7 @@ final class OaTokenKeeper {
         synchronized (this) {
             reauthorization = e;
             reauthorizationCheckedAt = manager.now();
+            changed();
         }
         LOG.error("{}", e.getMessage());
         fail(attempt, e);
@@ -493,6 +539,7 @@ final class OaTokenKeeper {
             return false;
         }
         current = stored;
+        changed();
         // a new pair, e.g. saved by the consent command: whatever was refused before may work now
         reauthorization = null;
         return true;
@@ -524,14 +571,17 @@ final class OaTokenKeeper {
 
     /** Whether the access token is close enough to its end to refresh it ahead. */
     private boolean dueAhead(ZaloTokens t, Instant now) {
-        Duration lifetime = Duration.between(t.getIssuedAt(), t.getAccessTokenExpiresAt());
-        Duration ahead = min(manager.refreshAhead(), lifetime.dividedBy(2));
+        Duration ahead = min(manager.refreshAhead(), lifetime(t).dividedBy(2));
         return !t.getAccessTokenExpiresAt().minus(ahead).isAfter(now);
     }
 
     /** A token this close to its end may die in flight: it counts as expired. */
     private static Duration margin(ZaloTokens t) {
-        return min(EXPIRY_MARGIN, Duration.between(t.getIssuedAt(), t.getAccessTokenExpiresAt()).dividedBy(10));
+        return min(EXPIRY_MARGIN, lifetime(t).dividedBy(10));
+    }
+
+    private static Duration lifetime(ZaloTokens t) {
+        return Duration.between(t.getIssuedAt(), t.getAccessTokenExpiresAt());
     }
 
     private static Duration min(Duration a, Duration b) {

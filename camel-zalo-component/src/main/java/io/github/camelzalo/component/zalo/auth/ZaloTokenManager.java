@@ -134,6 +134,10 @@ public final class ZaloTokenManager {
         return clock.instant();
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     Duration refreshAhead() {
         return refreshAhead;
     }

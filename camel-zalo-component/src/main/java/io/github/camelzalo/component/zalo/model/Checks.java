@@ -207,29 +207,26 @@ final class Checks {
      * breaks and tabs only where a text may have them), and well-formed Unicode.
      */
     static String jsonText(String field, String text, boolean allowLineBreaks) {
-        noControlCharacters(field, text, allowLineBreaks);
-        wellFormed(field, text);
-        return text;
-    }
-
-    /** A lone surrogate is not text: it cannot be encoded as UTF-8 and would garble or break the request. */
-    private static void wellFormed(String field, String text) {
+        // one pass over the text (it is checked on every send); a control character is reported before a surrogate
+        boolean loneSurrogate = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
+                // control characters garble or break a chat message; line breaks and tabs are allowed in texts
+                if (!(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t'))) {
+                    throw new ZaloValidationException(field, "must not contain control characters");
+                }
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                       && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new ZaloValidationException(field, "must be well-formed Unicode text (it has a lone surrogate)");
+                // a lone surrogate is not text: it cannot be encoded as UTF-8 and would garble or break the request
+                loneSurrogate = true;
             }
         }
-    }
-
-    /** Control characters garble or break a chat message; line breaks and tabs are allowed in texts. */
-    private static void noControlCharacters(String field, String text, boolean allowLineBreaks) {
-        boolean bad = text.codePoints().anyMatch(c -> Character.isISOControl(c)
-                && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')));
-        if (bad) {
-            throw new ZaloValidationException(field, "must not contain control characters");
+        if (loneSurrogate) {
+            throw new ZaloValidationException(field, "must be well-formed Unicode text (it has a lone surrogate)");
         }
+        return text;
     }
 }

@@ -16,7 +16,8 @@ final class OaChecks {
         if (text == null || text.isBlank()) {
             throw new ZaloValidationException(field, "must not be empty");
         }
-        int length = text.codePointCount(0, text.length());
+        // a text of at most max chars has at most max code points: only a longer one needs counting
+        int length = text.length() <= max ? text.length() : text.codePointCount(0, text.length());
         if (length > max) {
             throw new ZaloValidationException(field,
                     "must not be longer than " + max + " characters, but has " + length);

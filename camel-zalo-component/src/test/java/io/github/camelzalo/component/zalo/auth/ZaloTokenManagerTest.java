@@ -236,6 +236,48 @@ class ZaloTokenManagerTest {
     }
 
     @Test
+    void theTokenInHandIsReadyWithoutAFutureUntilItIsDueOrRefused() throws Exception {
+        InMemoryTokenStore store = new InMemoryTokenStore();
+        ZaloTokenManager m = manager(store, zalo.issueRefreshToken());
+        assertThat(m.readyToken(OA)).as("nothing in hand yet").isNull();
+        AccessToken first = await(m.accessToken(OA));
+        assertThat(m.readyToken(OA)).isSameAs(m.readyToken(OA)).extracting(AccessToken::value).isEqualTo(first.value());
+
+        // refreshed ahead 10 minutes before the 25 h run out: ready up to the last millisecond before that
+        clock.advance(Duration.ofHours(25).minusMinutes(10).minusMillis(1));
+        assertThat(m.readyToken(OA)).isNotNull();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(m.readyToken(OA)).as("due ahead").isNull();
+        AccessToken second = await(m.refreshNow(OA));
+        assertThat(m.readyToken(OA).value()).isEqualTo(second.value()).isNotEqualTo(first.value());
+
+        // Zalo refused it: no longer ready, whoever asks, until the refresh that replaces it is saved
+        CompletableFuture<Void> release = zalo.hold();
+        CompletableFuture<AccessToken> replaced = m.rejected(second);
+        assertThat(m.readyToken(OA)).isNull();
+        release.complete(null);
+        String third = await(replaced).value();
+        assertThat(m.readyToken(OA).value()).isEqualTo(third).isNotEqualTo(second.value());
+    }
+
+    @Test
+    void aTokenFromASharedStoreIsReadyOnlyUntilTheStoreIsDueToBeReadAgain() throws Exception {
+        InMemoryLeasingStore store = new InMemoryLeasingStore();
+        ZaloTokenManager m = ZaloTokenManager.builder().appId(APP).store(store).endpoint(zalo).io(io).timer(timer)
+                .clock(clock).seed(OA, zalo.issueRefreshToken()).cacheTime(Duration.ofSeconds(60)).build();
+        await(m.accessToken(OA));
+        clock.advance(Duration.ofSeconds(60).minusMillis(1));
+        assertThat(m.readyToken(OA)).isNotNull();
+        clock.advance(Duration.ofMillis(1));
+        // another instance may have refreshed since: the store is read again first
+        assertThat(m.readyToken(OA)).isNull();
+        // the token in hand still goes out at once, while the store is read behind it
+        assertThat(await(m.accessToken(OA))).isNotNull();
+        waitUntil(() -> m.readyToken(OA) != null);
+        assertThat(zalo.refreshCalls()).hasSize(1);
+    }
+
+    @Test
     void whileAnotherInstanceHoldsTheLeaseItsNewPairIsAdoptedWithoutARefresh() throws Exception {
         InMemoryLeasingStore store = new InMemoryLeasingStore();
         String rt = zalo.issueRefreshToken();
