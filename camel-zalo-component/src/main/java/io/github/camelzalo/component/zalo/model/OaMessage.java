@@ -131,7 +131,8 @@ public final class OaMessage {
                 : Checks.attachmentId("message.image.attachmentId", b.mediaAttachmentId);
         this.fileToken = b.fileToken == null ? null
                 : OaChecks.token("message.file.token", b.fileToken, MAX_FILE_TOKEN_LENGTH);
-        this.buttons = b.buttons.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(b.buttons));
+        this.buttons = b.buttons.isEmpty() ? Collections.emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(b.buttons));
         this.userInfoTitle = b.userInfoTitle == null ? null
                 : OaChecks.text("message.requestUserInfo.title", b.userInfoTitle, MAX_USER_INFO_TEXT);
         this.userInfoSubtitle = b.userInfoSubtitle == null ? null
