@@ -87,8 +87,7 @@ final class OaTokenKeeper {
             if (inFlight == null) {
                 if (dueAhead(current.tokens(), now)) {
                     start(Reason.AHEAD);
-                } else if (manager.store().isShared() && readAt != null
-                           && !now.isBefore(readAt.plus(manager.cacheTime()))) {
+                } else if (rereadDue(now)) {
                     start(Reason.NEEDED);
                 }
             }
@@ -111,8 +110,12 @@ final class OaTokenKeeper {
 
     private synchronized AccessToken readyLocked() {
         Instant now = manager.now();
-        if (reauthorization != null || unsaved != null || !usable(current, now) || dueAhead(current.tokens(), now)
-            || manager.store().isShared() && readAt != null && !now.isBefore(readAt.plus(manager.cacheTime()))) {
+        if (reauthorization != null || unsaved != null || !usable(current, now)) {
+            return null;
+        }
+        // not usable any more, due for a refresh or for a reread: whichever comes first
+        Instant until = fitUntil(current.tokens());
+        if (!now.isBefore(until)) {
             return null;
         }
         AccessToken token = handedOut;
@@ -120,25 +123,15 @@ final class OaTokenKeeper {
             token = token(current);
             handedOut = token;
         }
-        fast = new Ready(token, fitUntil(current.tokens()).toEpochMilli());
+        fast = new Ready(token, until.toEpochMilli());
         return token;
     }
 
-    /** The first instant at which {@link #readyLocked()} would no longer hand out the token in hand as it is. */
+    /** The first instant at which the token in hand is no longer usable, or due for a refresh or a reread. */
     private Instant fitUntil(ZaloTokens t) {
-        Instant expires = t.getAccessTokenExpiresAt();
-        Instant until = expires.minus(margin(t));
-        Instant ahead = expires.minus(min(manager.refreshAhead(), lifetime(t).dividedBy(2)));
-        if (ahead.isBefore(until)) {
-            until = ahead;
-        }
-        if (manager.store().isShared() && readAt != null) {
-            Instant reread = readAt.plus(manager.cacheTime());
-            if (reread.isBefore(until)) {
-                until = reread;
-            }
-        }
-        return until;
+        Instant until = earlier(usableUntil(t), refreshAheadAt(t));
+        Instant reread = rereadAt();
+        return reread == null ? until : earlier(until, reread);
     }
 
     /** The tokens, their state or the time of the last read changed: {@link #ready()} takes the lock again. */
@@ -566,18 +559,36 @@ final class OaTokenKeeper {
         }
         ZaloTokens t = stored.tokens();
         return t.getAccessToken() != null && !t.getAccessToken().equals(rejectedAccessToken)
-               && t.getAccessTokenExpiresAt().minus(margin(t)).isAfter(now);
+               && usableUntil(t).isAfter(now);
     }
 
     /** Whether the access token is close enough to its end to refresh it ahead. */
     private boolean dueAhead(ZaloTokens t, Instant now) {
-        Duration ahead = min(manager.refreshAhead(), lifetime(t).dividedBy(2));
-        return !t.getAccessTokenExpiresAt().minus(ahead).isAfter(now);
+        return !refreshAheadAt(t).isAfter(now);
     }
 
-    /** A token this close to its end may die in flight: it counts as expired. */
-    private static Duration margin(ZaloTokens t) {
-        return min(EXPIRY_MARGIN, lifetime(t).dividedBy(10));
+    /** Whether the pair read from a shared store is old enough to read it again (another instance may refresh). */
+    private boolean rereadDue(Instant now) {
+        Instant at = rereadAt();
+        return at != null && !now.isBefore(at);
+    }
+
+    /** A token this close to its end may die in flight: it counts as expired from then on. */
+    private static Instant usableUntil(ZaloTokens t) {
+        return t.getAccessTokenExpiresAt().minus(min(EXPIRY_MARGIN, lifetime(t).dividedBy(10)));
+    }
+
+    private Instant refreshAheadAt(ZaloTokens t) {
+        return t.getAccessTokenExpiresAt().minus(min(manager.refreshAhead(), lifetime(t).dividedBy(2)));
+    }
+
+    /** When a shared store's pair is to be read again; {@code null} for a store of this JVM alone. */
+    private Instant rereadAt() {
+        return manager.store().isShared() && readAt != null ? readAt.plus(manager.cacheTime()) : null;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Duration lifetime(ZaloTokens t) {

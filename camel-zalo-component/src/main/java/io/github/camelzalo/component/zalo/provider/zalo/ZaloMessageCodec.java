@@ -55,69 +55,32 @@ final class ZaloMessageCodec implements OperationCodec<OaMessageRequest, OaMessa
         return ZaloJson.bytes(body);
     }
 
-    private static final byte[] BEFORE_USER_ID = "{\"recipient\":{\"user_id\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] BEFORE_TEXT = "\"},\"message\":{\"text\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] END = "\"}}".getBytes(StandardCharsets.US_ASCII);
-
     /**
-     * The body of a plain text (no buttons, no quote) written straight into its bytes, when nothing in it needs
-     * escaping: the most common message, whose JSON tree cost more than the rest of building the request.
-     * ZaloCodecsTest checks that both ways write the same bytes.
+     * The body of a plain text (no buttons, no quote) written directly, when nothing in it needs escaping: the most
+     * common message, whose JSON tree cost more than the rest of building the request. ZaloCodecsTest checks that
+     * both ways write the same bytes.
      */
     static byte[] plainText(OaMessageRequest r) {
         OaMessage m = r.getMessage();
         String text = m.getText();
         String userId = r.getUserId();
         if (m.getKind() != OaMessage.Kind.TEXT || !m.getButtons().isEmpty() || m.getQuoteMessageId() != null
-            || text == null || userId == null || !ProviderJson.isPlainAscii(userId)) {
+            || text == null || userId == null || !ProviderJson.isPlainAscii(userId) || !writtenAsItIs(text)) {
             return null;
         }
-        int textBytes = utf8LengthAsItIs(text);
-        if (textBytes < 0) {
-            return null;
-        }
-        byte[] out = new byte[BEFORE_USER_ID.length + userId.length() + BEFORE_TEXT.length + textBytes + END.length];
-        int at = put(out, 0, BEFORE_USER_ID);
-        for (int i = 0; i < userId.length(); i++) {
-            out[at++] = (byte) userId.charAt(i);
-        }
-        at = put(out, at, BEFORE_TEXT);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                out[at++] = (byte) c;
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xc0 | c >> 6);
-                out[at++] = (byte) (0x80 | c & 0x3f);
-            } else {
-                out[at++] = (byte) (0xe0 | c >> 12);
-                out[at++] = (byte) (0x80 | c >> 6 & 0x3f);
-                out[at++] = (byte) (0x80 | c & 0x3f);
-            }
-        }
-        put(out, at, END);
-        return out;
+        return ("{\"recipient\":{\"user_id\":\"" + userId + "\"},\"message\":{\"text\":\"" + text + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * The length of {@code text} in UTF-8 when JSON takes it as it is (no control character, quote, backslash or
-     * surrogate, so every char is one code point of one to three bytes), else -1.
-     */
-    private static int utf8LengthAsItIs(String text) {
-        int bytes = 0;
+    /** Whether JSON takes {@code text} as it is: no control character, quote, backslash or surrogate. */
+    private static boolean writtenAsItIs(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
-                return -1;
+                return false;
             }
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
         }
-        return bytes;
-    }
-
-    private static int put(byte[] out, int at, byte[] part) {
-        System.arraycopy(part, 0, out, at, part.length);
-        return at + part.length;
+        return true;
     }
 
     static ObjectNode message(OaMessage m) {
