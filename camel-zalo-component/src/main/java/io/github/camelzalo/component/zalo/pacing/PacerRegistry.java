@@ -3,8 +3,6 @@ package io.github.camelzalo.component.zalo.pacing;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -23,11 +21,11 @@ public final class PacerRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(PacerRegistry.class);
     private static final PacerRegistry JVM = new PacerRegistry(System::nanoTime);
-    private static final String TIMER_THREAD = "ZaloPacer";
 
     private final LongSupplier clock;
     private final Map<AccountKey, Entry> pacers = new HashMap<>();
-    private ScheduledThreadPoolExecutor timer;
+    /** The pacers' one timer thread, which exists only while some pacer is leased. */
+    private final PacingTimer timer = new PacingTimer("ZaloPacer");
 
     PacerRegistry(LongSupplier clock) {
         this.clock = clock;
@@ -45,7 +43,7 @@ public final class PacerRegistry {
     public synchronized Lease lease(AccountKey account, double ratePerSecond) {
         Entry entry = pacers.get(account);
         if (entry == null) {
-            entry = new Entry(new AccountPacer(account, ratePerSecond, timer(), clock));
+            entry = new Entry(new AccountPacer(account, ratePerSecond, timer.get(), clock));
             pacers.put(account, entry);
         } else if (ratePerSecond != entry.pacer.getConfiguredRate()) {
             LOG.info("The rate limit of {} is set to both {}/s and {}/s; the lower applies", account,
@@ -63,39 +61,18 @@ public final class PacerRegistry {
     }
 
     private void release(AccountKey account) {
-        ScheduledThreadPoolExecutor stopped = null;
+        ScheduledExecutorService stopped = null;
         synchronized (this) {
             Entry entry = pacers.get(account);
             if (entry != null && --entry.leases == 0) {
                 pacers.remove(account);
                 entry.pacer.close();
                 if (pacers.isEmpty()) {
-                    timer.shutdownNow();
-                    stopped = timer;
-                    timer = null;
+                    stopped = timer.stop();
                 }
             }
         }
-        if (stopped != null && !Thread.currentThread().getName().equals(TIMER_THREAD)) {
-            // so that a context that stops leaves no thread of ours behind once its stop() returns
-            try {
-                stopped.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private ScheduledExecutorService timer() {
-        if (timer == null) {
-            timer = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, TIMER_THREAD);
-                t.setDaemon(true);
-                return t;
-            });
-            timer.setRemoveOnCancelPolicy(true);
-        }
-        return timer;
+        timer.awaitStopped(stopped);
     }
 
     /** One user's hold on a pacer. */

@@ -3,14 +3,13 @@ package io.github.camelzalo.component.zalo.redis;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.camelzalo.component.zalo.pacing.AccountKey;
 import io.github.camelzalo.component.zalo.pacing.AccountRateLimit;
+import io.github.camelzalo.component.zalo.pacing.PacingTimer;
 import io.github.camelzalo.component.zalo.pacing.ZaloRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +31,14 @@ import org.slf4j.LoggerFactory;
 public class RedisRateLimiter implements ZaloRateLimiter, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
-    private static final String TIMER_THREAD = "ZaloRedisPacer";
 
     private ZaloRedis redis;
     private double fallbackShare;
     private int maxRateLimitedInARow = 10;
     private final Map<AccountKey, SharedAccountLimit> limits = new HashMap<>();
     private AsyncProxyManager<String> buckets;
-    private ScheduledThreadPoolExecutor timer;
+    /** Releases waiting calls and hands out their permits; exists only while some account is open. */
+    private final PacingTimer timer = new PacingTimer("ZaloRedisPacer");
 
     public RedisRateLimiter() {
     }
@@ -71,24 +70,16 @@ public class RedisRateLimiter implements ZaloRateLimiter, AutoCloseable {
 
     /** Called by a limit when its last user let go. */
     void closed(SharedAccountLimit limit) {
-        ScheduledThreadPoolExecutor stopped = null;
+        ScheduledExecutorService stopped = null;
         synchronized (this) {
             if (limits.get(limit.account()) == limit) {
                 limits.remove(limit.account());
             }
-            if (limits.isEmpty() && timer != null) {
-                timer.shutdownNow();
-                stopped = timer;
-                timer = null;
+            if (limits.isEmpty()) {
+                stopped = timer.stop();
             }
         }
-        if (stopped != null && !Thread.currentThread().getName().equals(TIMER_THREAD)) {
-            try {
-                stopped.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        timer.awaitStopped(stopped);
     }
 
     synchronized AsyncProxyManager<String> buckets() {
@@ -104,15 +95,7 @@ public class RedisRateLimiter implements ZaloRateLimiter, AutoCloseable {
 
     /** The timer that releases waiting calls and on which their permits are handed out. */
     synchronized ScheduledExecutorService timer() {
-        if (timer == null) {
-            timer = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, TIMER_THREAD);
-                t.setDaemon(true);
-                return t;
-            });
-            timer.setRemoveOnCancelPolicy(true);
-        }
-        return timer;
+        return timer.get();
     }
 
     ZaloRedis redis() {
@@ -121,14 +104,9 @@ public class RedisRateLimiter implements ZaloRateLimiter, AutoCloseable {
 
     @Override
     public void close() {
-        ScheduledThreadPoolExecutor t;
         synchronized (this) {
-            t = timer;
-            timer = null;
+            timer.stop();
             buckets = null;
-        }
-        if (t != null) {
-            t.shutdownNow();
         }
     }
 
