@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +79,7 @@ public class FileTokenStore implements ZaloTokenStore {
                 throw new TokenStoreConflictException(appId, oaId, expectedVersion, actual);
             }
             long version = actual + 1;
-            write(file, JSON.writeValueAsBytes(TokenFile.of(tokens, version)));
+            write(file, TokenPairJson.write(tokens, version));
             return version;
         });
     }
@@ -138,7 +137,7 @@ public class FileTokenStore implements ZaloTokenStore {
             throw new ZaloTokenStoreException("Cannot read the token file " + file + ": " + e, e);
         }
         try {
-            return JSON.readValue(bytes, TokenFile.class).toStored();
+            return TokenPairJson.read(bytes);
         } catch (IOException | RuntimeException e) {
             // never the content: it holds tokens
             throw new ZaloTokenStoreException("The token file " + file + " is not a valid token file", null);
@@ -224,40 +223,6 @@ public class FileTokenStore implements ZaloTokenStore {
     @FunctionalInterface
     private interface IoAction<T> {
         T run() throws IOException;
-    }
-
-    /** The file's JSON: times as epoch milliseconds, so that no Jackson module is needed. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TokenFile(@JsonProperty("version") long version,
-            @JsonProperty("access_token") String accessToken,
-            @JsonProperty("refresh_token") String refreshToken,
-            @JsonProperty("access_token_expires_at") Long accessTokenExpiresAt,
-            @JsonProperty("refresh_token_expires_at") Long refreshTokenExpiresAt,
-            @JsonProperty("issued_at") long issuedAt,
-            @JsonProperty("seed_digest") String seedDigest) {
-
-        static TokenFile of(ZaloTokens t, long version) {
-            return new TokenFile(version, t.getAccessToken(), t.getRefreshToken(), millis(t.getAccessTokenExpiresAt()),
-                    millis(t.getRefreshTokenExpiresAt()), t.getIssuedAt().toEpochMilli(), t.getSeedDigest());
-        }
-
-        StoredTokens toStored() {
-            return new StoredTokens(new ZaloTokens(accessToken, refreshToken, instant(accessTokenExpiresAt),
-                    instant(refreshTokenExpiresAt), Instant.ofEpochMilli(issuedAt), seedDigest), version);
-        }
-
-        private static Long millis(Instant t) {
-            return t == null ? null : t.toEpochMilli();
-        }
-
-        private static Instant instant(Long millis) {
-            return millis == null ? null : Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public String toString() {
-            return "TokenFile[version=" + version + "]";
-        }
     }
 
     record Lease(@JsonProperty("owner") String owner, @JsonProperty("until") long untilMillis) {

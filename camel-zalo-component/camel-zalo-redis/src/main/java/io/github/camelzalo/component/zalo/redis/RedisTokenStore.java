@@ -1,10 +1,12 @@
 package io.github.camelzalo.component.zalo.redis;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import io.github.camelzalo.component.zalo.auth.StoredTokens;
+import io.github.camelzalo.component.zalo.auth.TokenPairJson;
 import io.github.camelzalo.component.zalo.auth.TokenStoreConflictException;
 import io.github.camelzalo.component.zalo.auth.ZaloTokenStore;
 import io.github.camelzalo.component.zalo.auth.ZaloTokenStoreException;
@@ -74,8 +76,8 @@ public class RedisTokenStore implements ZaloTokenStore {
             return null;
         }
         try {
-            return new StoredTokens(TokenJson.read(values.get(1).getValue()),
-                    Long.parseLong(values.get(0).getValue()));
+            byte[] pair = values.get(1).getValue().getBytes(StandardCharsets.UTF_8);
+            return new StoredTokens(TokenPairJson.readTokens(pair), Long.parseLong(values.get(0).getValue()));
         } catch (IOException | RuntimeException e) {
             throw new ZaloTokenStoreException("The tokens of app " + appId + " and OA " + oaId + " in Redis at "
                                               + where() + " are not a valid token pair", null);
@@ -85,10 +87,11 @@ public class RedisTokenStore implements ZaloTokenStore {
     @Override
     public long save(String appId, String oaId, ZaloTokens tokens, long expectedVersion) {
         checkPersistence();
+        String pair = new String(TokenPairJson.write(tokens), StandardCharsets.UTF_8);
         List<Long> reply;
         try {
             reply = commands().eval(SAVE, ScriptOutputType.MULTI, new String[] { pairKey(appId, oaId) },
-                    String.valueOf(expectedVersion), TokenJson.write(tokens));
+                    String.valueOf(expectedVersion), pair);
         } catch (RuntimeException e) {
             throw failure("save", appId, oaId, e);
         }
