@@ -1,9 +1,7 @@
 package io.github.camelzalo.component.zalo.pacing;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,10 +28,8 @@ public final class AccountPacer implements RateLimitStats {
     private final ScheduledExecutorService timer;
     private final LongSupplier clock;
     private final PermitSchedule schedule;
-    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
-    /** Waiters still in {@link #waiting} that gave up: skipped when they come up. */
-    private int cancelledWaiting;
-    private final ArrayDeque<Writer> writers = new ArrayDeque<>();
+    private final WaitQueue<Waiter> waiting = new WaitQueue<>();
+    private final WaitQueue<Writer> writers = new WaitQueue<>();
     private ScheduledFuture<?> pump;
     private long pumpAt;
     private boolean closed;
@@ -66,7 +62,7 @@ public final class AccountPacer implements RateLimitStats {
             long now = clock.getAsLong();
             if (closed) {
                 dropped = new Dropped(List.of(new Waiter(owner, callback)), List.of());
-            } else if (liveWaiting() == 0 && now - schedule.earliest(now) >= 0) {
+            } else if (waiting.live() == 0 && now - schedule.earliest(now) >= 0) {
                 permit = grant(now, false);
                 granted = true;
             } else {
@@ -97,7 +93,7 @@ public final class AccountPacer implements RateLimitStats {
             long t = clock.getAsLong();
             if (closed) {
                 dropped = new Dropped(List.of(), List.of(new Writer(go, refused)));
-            } else if (liveWriters() == 0 && t - schedule.earliestWrite(t) >= 0) {
+            } else if (writers.live() == 0 && t - schedule.earliestWrite(t) >= 0) {
                 schedule.wrote(t);
                 now = true;
             } else {
@@ -142,7 +138,7 @@ public final class AccountPacer implements RateLimitStats {
         synchronized (this) {
             long now = clock.getAsLong();
             schedule.resetSlowdown(now);
-            if (!closed && liveWaiting() > 0) {
+            if (!closed && waiting.live() > 0) {
                 dropped = pumpBy(schedule.earliest(now), now);
             }
         }
@@ -158,20 +154,9 @@ public final class AccountPacer implements RateLimitStats {
 
     /** Gives up the waits of {@code owner}'s calls, e.g. because its endpoint stops; they are told so. */
     public void abandon(Object owner, Exception cause) {
-        List<Waiter> dropped = new ArrayList<>();
+        List<Waiter> dropped;
         synchronized (this) {
-            for (Iterator<Waiter> it = waiting.iterator(); it.hasNext();) {
-                Waiter w = it.next();
-                if (w.owner == owner) {
-                    it.remove();
-                    if (w.done) {
-                        cancelledWaiting--;
-                    } else {
-                        w.done = true;
-                        dropped.add(w);
-                    }
-                }
-            }
+            dropped = waiting.remove(w -> w.owner == owner);
         }
         new Dropped(dropped, List.of()).tell(cause);
     }
@@ -203,22 +188,19 @@ public final class AccountPacer implements RateLimitStats {
         synchronized (this) {
             pump = null;
             long now = clock.getAsLong();
-            if (liveWaiting() > 0 && now - schedule.earliest(now) >= 0) {
-                released = pollLive(waiting);
-                released.done = true;
+            if (waiting.live() > 0 && now - schedule.earliest(now) >= 0) {
+                released = waiting.poll();
                 permit = grant(now, true);
             }
-            while (liveWriters() > 0 && now - schedule.earliestWrite(now) >= 0) {
-                Writer w = pollLive(writers);
-                w.done = true;
+            while (writers.live() > 0 && now - schedule.earliestWrite(now) >= 0) {
                 schedule.wrote(now);
-                written.add(w);
+                written.add(writers.poll());
             }
             long next = Long.MAX_VALUE;
-            if (liveWaiting() > 0) {
+            if (waiting.live() > 0) {
                 next = schedule.earliest(now);
             }
-            if (liveWriters() > 0) {
+            if (writers.live() > 0) {
                 next = next == Long.MAX_VALUE ? schedule.earliestWrite(now) : earliestOf(next, schedule.earliestWrite(now));
             }
             if (next != Long.MAX_VALUE) {
@@ -266,47 +248,7 @@ public final class AccountPacer implements RateLimitStats {
     }
 
     private Dropped takeAllWaiting() {
-        List<Waiter> w = new ArrayList<>();
-        for (Waiter waiter : waiting) {
-            if (!waiter.done) {
-                waiter.done = true;
-                w.add(waiter);
-            }
-        }
-        waiting.clear();
-        cancelledWaiting = 0;
-        List<Writer> wr = new ArrayList<>();
-        for (Writer writer : writers) {
-            if (!writer.done) {
-                writer.done = true;
-                wr.add(writer);
-            }
-        }
-        writers.clear();
-        return new Dropped(w, wr);
-    }
-
-    private int liveWaiting() {
-        return waiting.size() - cancelledWaiting;
-    }
-
-    private int liveWriters() {
-        while (!writers.isEmpty() && writers.peek().done) {
-            writers.poll();
-        }
-        return writers.size();
-    }
-
-    /** The first entry of {@code queue} that has not given up; dropping those that have. */
-    private <W extends Queued> W pollLive(ArrayDeque<W> queue) {
-        W w = queue.poll();
-        while (w != null && w.done) {
-            if (w instanceof Waiter) {
-                cancelledWaiting--;
-            }
-            w = queue.poll();
-        }
-        return w;
+        return new Dropped(waiting.takeAll(), writers.takeAll());
     }
 
     private static long earliestOf(long a, long b) {
@@ -340,7 +282,7 @@ public final class AccountPacer implements RateLimitStats {
 
     @Override
     public synchronized int getWaiting() {
-        return liveWaiting();
+        return waiting.live();
     }
 
     @Override
@@ -373,12 +315,7 @@ public final class AccountPacer implements RateLimitStats {
         return "AccountPacer[" + account + "]";
     }
 
-    /** An entry of one of the queues; {@code done} (guarded by the pacer) once it left or gave up. */
-    private abstract class Queued implements PacerWait {
-        boolean done;
-    }
-
-    private final class Waiter extends Queued {
+    private final class Waiter extends WaitQueue.Entry implements PacerWait {
         final Object owner;
         final PermitCallback callback;
 
@@ -390,15 +327,12 @@ public final class AccountPacer implements RateLimitStats {
         @Override
         public void cancel() {
             synchronized (AccountPacer.this) {
-                if (!done) {
-                    done = true;
-                    cancelledWaiting++;
-                }
+                waiting.giveUp(this);
             }
         }
     }
 
-    private final class Writer extends Queued {
+    private final class Writer extends WaitQueue.Entry implements PacerWait {
         final Runnable go;
         final Consumer<Exception> refused;
 
@@ -410,7 +344,7 @@ public final class AccountPacer implements RateLimitStats {
         @Override
         public void cancel() {
             synchronized (AccountPacer.this) {
-                done = true;
+                writers.giveUp(this);
             }
         }
     }

@@ -1,9 +1,7 @@
 package io.github.camelzalo.component.zalo.redis;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +23,7 @@ import io.github.camelzalo.component.zalo.pacing.PacerWait;
 import io.github.camelzalo.component.zalo.pacing.PermitCallback;
 import io.github.camelzalo.component.zalo.pacing.RateLimitStats;
 import io.github.camelzalo.component.zalo.pacing.RateLimiterUnavailableException;
+import io.github.camelzalo.component.zalo.pacing.WaitQueue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import org.slf4j.Logger;
@@ -60,8 +59,7 @@ final class SharedAccountLimit implements RateLimitStats {
     private final RedisAsyncCommands<String, String> commands;
 
     // guarded by this
-    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
-    private int cancelledWaiting;
+    private final WaitQueue<Waiter> waiting = new WaitQueue<>();
     private boolean busy;
     private ScheduledFuture<?> scheduled;
     private double ceiling;
@@ -151,7 +149,7 @@ final class SharedAccountLimit implements RateLimitStats {
     private void pump() {
         int asked;
         synchronized (this) {
-            if (busy || closed || liveWaiting() == 0) {
+            if (busy || closed || waiting.live() == 0) {
                 return;
             }
             long now = System.nanoTime();
@@ -160,7 +158,7 @@ final class SharedAccountLimit implements RateLimitStats {
                 return;
             }
             busy = true;
-            asked = (int) Math.min(liveWaiting(), new BucketParameters(sharedLimit).capacity());
+            asked = (int) Math.min(waiting.live(), new BucketParameters(sharedLimit).capacity());
         }
         CompletableFuture<VerboseResult<Long>> taken;
         try {
@@ -190,13 +188,11 @@ final class SharedAccountLimit implements RateLimitStats {
             sharedLimit = limitInRedis;
             // a 429 came while the tokens were on their way: they are dropped, the calls wait out the pause
             boolean paused = System.nanoTime() - pausedUntilNanos < 0;
-            for (int i = 0; i < got && !paused && liveWaiting() > 0; i++) {
-                Waiter w = pollLive();
-                w.done = true;
-                granted.add(w);
+            for (int i = 0; i < got && !paused && waiting.live() > 0; i++) {
+                granted.add(waiting.poll());
             }
             permitsGranted += granted.size();
-            if (liveWaiting() > 0 && delayNanos > 0) {
+            if (waiting.live() > 0 && delayNanos > 0) {
                 schedulePump(delayNanos);
             }
             long now = System.nanoTime();
@@ -272,8 +268,8 @@ final class SharedAccountLimit implements RateLimitStats {
     private void unreachable(Throwable failure) {
         Throwable cause = unwrap(failure);
         double share = limiter.getFallbackShare();
-        List<Waiter> failed = new ArrayList<>();
-        List<Waiter> moved = new ArrayList<>();
+        List<Waiter> failed = List.of();
+        List<Waiter> moved = List.of();
         PacerRegistry.Lease local = null;
         RateLimiterUnavailableException refusal = null;
         synchronized (this) {
@@ -294,11 +290,11 @@ final class SharedAccountLimit implements RateLimitStats {
                     scheduleProbe();
                 }
                 local = fallback;
-                takeLive(moved);
+                moved = waiting.takeAll();
             } else {
                 unavailableUntil = System.nanoTime() + UNAVAILABLE_NANOS;
                 refusal = unavailableNow(cause);
-                takeLive(failed);
+                failed = waiting.takeAll();
             }
         }
         if (refusal != null) {
@@ -469,20 +465,9 @@ final class SharedAccountLimit implements RateLimitStats {
     // ---- leaving -------------------------------------------------------------------------------------------
 
     private void abandon(Object owner, Exception cause) {
-        List<Waiter> dropped = new ArrayList<>();
+        List<Waiter> dropped;
         synchronized (this) {
-            for (Iterator<Waiter> it = waiting.iterator(); it.hasNext();) {
-                Waiter w = it.next();
-                if (w.owner == owner) {
-                    it.remove();
-                    if (w.done) {
-                        cancelledWaiting--;
-                    } else {
-                        w.done = true;
-                        dropped.add(w);
-                    }
-                }
-            }
+            dropped = waiting.remove(w -> w.owner == owner);
         }
         dropped.forEach(w -> w.callback.onAbandoned(cause));
     }
@@ -495,7 +480,7 @@ final class SharedAccountLimit implements RateLimitStats {
                 local = null;
             } else {
                 closed = true;
-                takeLive(dropped);
+                dropped.addAll(waiting.takeAll());
                 if (scheduled != null) {
                     scheduled.cancel(false);
                 }
@@ -515,29 +500,6 @@ final class SharedAccountLimit implements RateLimitStats {
             }
         }
         limiter.closed(this);
-    }
-
-    private void takeLive(List<Waiter> into) {
-        for (Waiter w : waiting) {
-            if (!w.done) {
-                w.done = true;
-                into.add(w);
-            }
-        }
-        waiting.clear();
-        cancelledWaiting = 0;
-    }
-
-    private int liveWaiting() {
-        return waiting.size() - cancelledWaiting;
-    }
-
-    private Waiter pollLive() {
-        Waiter w;
-        while ((w = waiting.poll()).done) {
-            cancelledWaiting--;
-        }
-        return w;
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -567,7 +529,7 @@ final class SharedAccountLimit implements RateLimitStats {
 
     @Override
     public synchronized int getWaiting() {
-        return liveWaiting();
+        return waiting.live();
     }
 
     @Override
@@ -611,10 +573,9 @@ final class SharedAccountLimit implements RateLimitStats {
     }
 
     /** A waiting call. */
-    private final class Waiter implements PacerWait {
+    private final class Waiter extends WaitQueue.Entry implements PacerWait {
         final Object owner;
         final PermitCallback callback;
-        boolean done;
         volatile PacerWait delegate;
 
         Waiter(Object owner, PermitCallback callback) {
@@ -625,10 +586,7 @@ final class SharedAccountLimit implements RateLimitStats {
         @Override
         public void cancel() {
             synchronized (SharedAccountLimit.this) {
-                if (!done) {
-                    done = true;
-                    cancelledWaiting++;
-                }
+                waiting.giveUp(this);
             }
             PacerWait d = delegate;
             if (d != null) {
